@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { catalogSchema } from './schema';
+import rawCatalog from './data/auth0-management-api.json';
+
+// The committed file, not ../shared: a fresh clone must pass. `npm run catalog:check` guards drift.
+const catalog = catalogSchema.parse(rawCatalog);
+const op = (id: string) => catalog.operations.find((o) => o.id === id);
+
+describe('committed Management API catalog', () => {
+  it('has the 452 spec operations, the 19 head additions and the 2 legacy endpoints', () => {
+    expect(catalog.operations.filter((o) => o.source === 'spec')).toHaveLength(452);
+    expect(catalog.operations.filter((o) => o.source === 'head')).toHaveLength(19);
+    const legacy = catalog.operations.filter((o) => o.legacy);
+    expect(legacy.map((o) => o.id)).toEqual(['GET /api/v2/blacklists/tokens', 'POST /api/v2/blacklists/tokens']);
+    expect(catalog.counts.operations).toBe(catalog.operations.length);
+    expect(new Set(catalog.operations.map((o) => o.id)).size).toBe(catalog.operations.length);
+  });
+
+  it('declares the 242 spec scopes, sorted, with descriptions', () => {
+    expect(catalog.scopes).toHaveLength(242);
+    const names = catalog.scopes.map((s) => s.name);
+    expect(names).toEqual([...names].sort());
+    expect(catalog.scopes.find((s) => s.name === 'read:users')?.description).toBe('Read Users');
+  });
+
+  it('knows the any-of alternatives of the user endpoints and their user-context scopes', () => {
+    expect(op('GET /api/v2/users/{id}')?.scopes).toEqual(['read:users', 'read:current_user', 'read:user_idp_tokens']);
+    expect(op('PATCH /api/v2/users/{id}')?.userContextScopes).toContain('update:current_user_metadata');
+    expect(catalog.userContextScopes).toContain('read:current_user');
+    expect(catalog.userContextScopes).not.toContain('update:users');
+    expect(catalog.userContextScopes).not.toContain('delete:current_user');
+  });
+
+  it('has 33 spec operations with more than one accepted scope', () => {
+    expect(catalog.operations.filter((o) => o.source === 'spec' && o.scopes.length > 1)).toHaveLength(33);
+  });
+
+  it('marks the two operations that head dropped, and keeps every other one in head', () => {
+    expect(catalog.operations.filter((o) => !o.inHead && !o.legacy).map((o) => o.id)).toEqual([
+      'GET /api/v2/users/{id}/federated-connections-tokensets',
+      'DELETE /api/v2/users/{id}/federated-connections-tokensets/{tokenset_id}',
+    ]);
+  });
+});
