@@ -1,0 +1,13 @@
+/** Splits a `scope` value into its distinct tokens, in order (RFC 6749 §3.3: space-delimited, case-sensitive). */
+export function parseScope(scope: string | undefined): string[] {
+  if (!scope) return [];
+  return [...new Set(scope.split(/\s+/).filter((word) => word !== ''))];
+}
+
+/** Joins scope tokens with single spaces. */
+export function formatScope(scopes: readonly string[]): string {
+  return scopes.join(' ');
+}
+
+/** Scopes defined by OpenID Connect Core §5.4 and §11, which ask for ID token claims or a refresh token, not API access. */
+export const OIDC_SCOPES: ReadonlySet<string> = new Set(['openid', 'profile', 'email', 'address', 'phone', 'offline_access']);
