@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { AppDeps } from './deps';
+import { ApiError, toApiError } from './errors';
+import { metaRoutes } from './routes/meta';
+import { sameOriginOnly, securityHeaders } from './security';
+
+export const maxJsonBodyBytes = 64 * 1024;
+
+/** The companion server: JSON API under /api, and the built app with SPA fallback. Pure: no port, no process. */
+export function createApp(deps: AppDeps) {
+  const issuerOrigins = [...new Set(deps.config.profiles.map((p) => new URL(p.issuer).origin))];
+  const app = new Hono();
+
+  app.use('*', securityHeaders(issuerOrigins));
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    // Paths only: query strings may carry tokens, and bodies are never logged.
+    deps.logger.info(`${c.req.method} ${c.req.path} ${c.res.status} ${Math.round(performance.now() - started)}ms`);
+  });
+
+  const api = new Hono();
+  api.use('*', sameOriginOnly(deps.allowedOrigins, deps.allowedHosts));
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: maxJsonBodyBytes,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', `Request bodies are limited to ${maxJsonBodyBytes / 1024} KB`);
+      },
+    }),
+  );
+  api.route('/', metaRoutes(deps));
+  api.all('*', (c) => {
+    throw new ApiError(404, 'not_found', `No API route ${c.req.method} ${c.req.path}`);
+  });
+  app.route('/api', api);
+
+  if (deps.distDir) {
+    const distDir = deps.distDir;
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    });
+    app.use('*', serveStatic({ root: distDir }));
+    let indexHtml: string | undefined;
+    app.get('*', (c) => {
+      indexHtml ??= readFileSync(join(distDir, 'index.html'), 'utf8');
+      c.header('Cache-Control', 'no-cache');
+      return c.html(indexHtml);
+    });
+  }
+
+  app.notFound(() => {
+    throw new ApiError(404, 'not_found', 'Not found');
+  });
+  app.onError((err, c) => {
+    const apiError = toApiError(err);
+    if (apiError.status >= 500 && apiError.code === 'internal_error') {
+      deps.logger.error(`${c.req.method} ${c.req.path} failed: ${err instanceof Error ? err.name : 'unknown error'}`);
+    }
+    return c.json(apiError.toBody(), apiError.status);
+  });
+  return app;
+}
+
+export type CompanionApp = ReturnType<typeof createApp>;

@@ -1,0 +1,52 @@
+import type { MiddlewareHandler } from 'hono';
+import { ApiError } from './errors';
+
+/**
+ * Refuses state-changing /api requests from any origin but the app's own (CSRF), and any /api request
+ * whose Host is not one of ours (DNS rebinding).
+ */
+export function sameOriginOnly(allowedOrigins: readonly string[], allowedHosts: readonly string[]): MiddlewareHandler {
+  const origins = new Set(allowedOrigins);
+  const hosts = new Set(allowedHosts.map((h) => h.toLowerCase()));
+  return async (c, next) => {
+    const host = (c.req.header('host') ?? new URL(c.req.url).host).toLowerCase();
+    if (!hosts.has(host)) {
+      throw new ApiError(403, 'forbidden_host', `Host "${host}" is not this server's own address`);
+    }
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.method !== 'OPTIONS') {
+      const origin = c.req.header('origin');
+      const fetchSite = c.req.header('sec-fetch-site');
+      if (origin !== undefined ? !origins.has(origin) : fetchSite === 'cross-site' || fetchSite === 'same-site') {
+        throw new ApiError(403, 'forbidden_origin', 'Cross-origin requests to the companion server are refused');
+      }
+    }
+    await next();
+  };
+}
+
+/** Security headers for everything the server sends; the CSP allows connections only to us and the configured issuers. */
+export function securityHeaders(connectOrigins: readonly string[]): MiddlewareHandler {
+  const csp = [
+    "default-src 'self'",
+    "script-src 'self'",
+    // CodeMirror injects its theme as <style> elements; no inline *script* is ever allowed.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    `connect-src ${["'self'", ...connectOrigins].join(' ')}`,
+    `form-action 'self' ${connectOrigins.join(' ')}`.trim(),
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "object-src 'none'",
+  ].join('; ');
+  return async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('Cross-Origin-Opener-Policy', 'same-origin');
+    if (c.res.headers.get('content-type')?.startsWith('text/html')) {
+      c.header('Content-Security-Policy', csp);
+      c.header('X-Frame-Options', 'DENY');
+    }
+  };
+}

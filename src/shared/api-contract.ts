@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+/** Stable error codes the companion server answers with. The UI switches on these, never on message text. */
+export const apiErrorCodes = [
+  'invalid_request',
+  'forbidden_origin',
+  'forbidden_host',
+  'payload_too_large',
+  'not_found',
+  'method_not_allowed',
+  'unknown_profile',
+  'unsupported_client_auth',
+  'upstream_error',
+  'upstream_unreachable',
+  'upstream_timeout',
+  'internal_error',
+] as const;
+export type ApiErrorCode = (typeof apiErrorCodes)[number];
+
+export const apiErrorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    /** Where the request was wrong, e.g. `token` or `profile` (zod issue paths). */
+    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    /** The authorization server's own OAuth error, for upstream_error. */
+    upstream: z.object({ error: z.string(), error_description: z.string().optional(), status: z.number() }).optional(),
+  }),
+});
+export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
+
+export const healthSchema = z.object({ ok: z.literal(true) });
+
+export const clientAuthMethods = ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'none'] as const;
+export type ClientAuthMethod = (typeof clientAuthMethods)[number];
+
+export const apiDefinitionSchema = z.object({
+  identifier: z.string(),
+  name: z.string().optional(),
+  scopes: z.array(z.string()).default([]),
+});
+export type ApiDefinition = z.infer<typeof apiDefinitionSchema>;
+
+/** A configured authorization-server profile as the browser sees it: never a secret or a key. */
+export const profileSummarySchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  issuer: z.string(),
+  client_id: z.string(),
+  client_auth_method: z.enum(clientAuthMethods),
+  default_audience: z.string().nullable(),
+  apis: z.array(apiDefinitionSchema),
+  demo: z.boolean(),
+});
+export type ProfileSummary = z.infer<typeof profileSummarySchema>;
+
+export const profilesResponseSchema = z.object({ profiles: z.array(profileSummarySchema) });
+export type ProfilesResponse = z.infer<typeof profilesResponseSchema>;
