@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { readJson } from './json-text';
+
+describe('readJson', () => {
+  it('parses valid JSON and reports no duplicates', () => {
+    expect(readJson('{"a":[1,2,{"b":null}],"c":"x"}')).toEqual({ ok: true, value: { a: [1, 2, { b: null }], c: 'x' }, duplicateKeys: [] });
+  });
+
+  it('lists duplicate member names', () => {
+    const result = readJson('{"alg":"HS256","alg":"none"}');
+    expect(result.ok && result.duplicateKeys).toEqual(['alg']);
+  });
+
+  it('reports line and column of the first error', () => {
+    const result = readJson('{\n  "a": 1,\n  "b": }');
+    expect(result).toMatchObject({ ok: false, line: 3, column: 8 });
+  });
+
+  it('rejects trailing commas, single quotes and trailing garbage', () => {
+    expect(readJson('[1,]').ok).toBe(false);
+    expect(readJson("{'a':1}").ok).toBe(false);
+    expect(readJson('{} x').ok).toBe(false);
+    expect(readJson('"unterminated').ok).toBe(false);
+  });
+});

@@ -1,0 +1,162 @@
+/** Result of reading JSON text strictly (RFC 8259), with positions a user can act on. */
+export type JsonReadResult =
+  | { ok: true; value: unknown; duplicateKeys: string[] }
+  | { ok: false; message: string; offset: number; line: number; column: number };
+
+class JsonSyntaxError extends Error {
+  constructor(message: string, readonly offset: number) {
+    super(message);
+  }
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** Walks RFC 8259 JSON without building values: finds the first syntax error and every duplicate member name. */
+class Scanner {
+  private i = 0;
+  readonly duplicates: string[] = [];
+  constructor(private readonly s: string) {}
+
+  run(): void {
+    this.ws();
+    this.value();
+    this.ws();
+    if (this.i < this.s.length) this.fail(`Unexpected ${this.describe()} after the JSON value`);
+  }
+
+  private describe(): string {
+    if (this.i >= this.s.length) return 'end of input';
+    return `character ${JSON.stringify(this.s[this.i])}`;
+  }
+
+  private fail(message: string): never {
+    throw new JsonSyntaxError(message, this.i);
+  }
+
+  private ws(): void {
+    while (this.i < this.s.length) {
+      const c = this.s.charCodeAt(this.i);
+      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) this.i++;
+      else break;
+    }
+  }
+
+  private value(): void {
+    const c = this.s[this.i];
+    if (c === '{') return this.object();
+    if (c === '[') return this.array();
+    if (c === '"') {
+      this.string();
+      return;
+    }
+    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return this.number();
+    for (const literal of ['true', 'false', 'null']) {
+      if (this.s.startsWith(literal, this.i)) {
+        this.i += literal.length;
+        return;
+      }
+    }
+    this.fail(`Unexpected ${this.describe()}, expected a JSON value`);
+  }
+
+  /** A comma-separated run of items up to `close`, for both objects and arrays. */
+  private sequence(close: '}' | ']', item: () => void): void {
+    this.i++;
+    this.ws();
+    if (this.s[this.i] === close) {
+      this.i++;
+      return;
+    }
+    for (;;) {
+      this.ws();
+      item();
+      this.ws();
+      const c = this.s[this.i];
+      this.i++;
+      if (c === ',') continue;
+      if (c === close) return;
+      this.i--;
+      this.fail(`Unexpected ${this.describe()}, expected ',' or '${close}'`);
+    }
+  }
+
+  private object(): void {
+    const seen = new Set<string>();
+    this.sequence('}', () => {
+      if (this.s[this.i] !== '"') this.fail(`Unexpected ${this.describe()}, expected a member name in double quotes`);
+      const key = this.string();
+      if (seen.has(key)) this.duplicates.push(key);
+      seen.add(key);
+      this.ws();
+      if (this.s[this.i] !== ':') this.fail(`Unexpected ${this.describe()}, expected ':'`);
+      this.i++;
+      this.ws();
+      this.value();
+    });
+  }
+
+  private array(): void {
+    this.sequence(']', () => this.value());
+  }
+
+  private string(): string {
+    const start = this.i;
+    this.i++;
+    for (;;) {
+      if (this.i >= this.s.length) this.fail('Unterminated string');
+      const c = this.s.charCodeAt(this.i);
+      if (c === 0x22) {
+        this.i++;
+        return JSON.parse(this.s.slice(start, this.i)) as string;
+      }
+      if (c < 0x20) this.fail('Control character inside a string (escape it)');
+      if (c === 0x5c) {
+        const e = this.s[this.i + 1];
+        if (e === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(this.s.slice(this.i + 2, this.i + 6))) this.fail('Invalid \\u escape');
+          this.i += 6;
+          continue;
+        }
+        if (e === undefined || !'"\\/bfnrt'.includes(e)) this.fail('Invalid escape sequence');
+        this.i += 2;
+        continue;
+      }
+      this.i++;
+    }
+  }
+
+  private number(): void {
+    const match = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(this.s.slice(this.i, this.i + 400));
+    if (!match) this.fail(`Invalid number`);
+    this.i += match[0].length;
+  }
+}
+
+/** Parses JSON text strictly: reports the first error with line and column, and lists duplicate member names (RFC 7515 §5.2). */
+export function readJson(text: string): JsonReadResult {
+  const scanner = new Scanner(text);
+  try {
+    scanner.run();
+  } catch (error) {
+    if (error instanceof JsonSyntaxError) {
+      const { line, column } = lineAndColumn(text, error.offset);
+      return { ok: false, message: error.message, offset: error.offset, line, column };
+    }
+    throw error;
+  }
+  return { ok: true, value: JSON.parse(text) as unknown, duplicateKeys: scanner.duplicates };
+}
+
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

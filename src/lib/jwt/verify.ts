@@ -1,0 +1,210 @@
+import { compactVerify, errors as joseErrors } from 'jose';
+import { algInfo, isAlgNone, isHmacAlg, isSupportedAlg, SUPPORTED_JWS_ALGS } from './algorithms';
+import type { JwsAlg } from './algorithms';
+import type { DecodeResult, DecodedJws } from './decode';
+import { KeyError } from './errors';
+import { cryptoKeyFor, describeKey, describeNeededKey, detectKeyFormat, keyThumbprint, parseKeyText } from './keys';
+import type { ParsedKey, SecretEncoding } from './keys';
+
+export type VerdictKind = 'verified' | 'invalid' | 'not-verified' | 'malformed';
+
+/** The exact words each verdict begins with. */
+export const VERDICT_TITLES: Record<VerdictKind, string> = {
+  verified: 'Signature verified',
+  invalid: 'Invalid signature',
+  'not-verified': 'Not verified',
+  malformed: 'Malformed token',
+};
+
+export type VerdictReason =
+  | 'ok'
+  | 'empty' | 'no-key' | 'alg-none' | 'crit-unknown' | 'alg-unsupported' | 'key-error' | 'opaque' | 'jwe'
+  | 'alg-not-allowed' | 'alg-confusion' | 'alg-key-mismatch' | 'no-matching-kid' | 'signature-length' | 'signature-mismatch'
+  | 'malformed';
+
+export interface KeyUsed {
+  description: string;
+  kid?: string;
+  /** 1-based position in the JWKS. */
+  position?: number;
+  thumbprint: string;
+}
+
+export interface Verdict {
+  kind: VerdictKind;
+  reason: VerdictReason;
+  /** Begins with the verdict title; this is what the "Signature" status shows. */
+  text: string;
+  detail: string;
+  keyUsed?: KeyUsed;
+  /** The key that was (or would have been) used, for findings such as weak-hmac-secret. */
+  key?: ParsedKey;
+}
+
+export interface VerifyOptions {
+  /** Explicit algorithm allowlist (RFC 8725 §3.1). */
+  algorithms: readonly JwsAlg[];
+  encoding: SecretEncoding;
+  /** `crit` extensions this verifier understands (RFC 7515 §4.1.11). */
+  understoodCrit?: readonly string[];
+}
+
+export const DEFAULT_VERIFY_OPTIONS: VerifyOptions = { algorithms: SUPPORTED_JWS_ALGS, encoding: 'utf8', understoodCrit: ['b64'] };
+
+function verdict(kind: VerdictKind, reason: VerdictReason, detail: string, extra: Partial<Verdict> = {}): Verdict {
+  return { kind, reason, detail, text: `${VERDICT_TITLES[kind]}: ${detail}`, ...extra };
+}
+
+const ASYMMETRIC_FORMATS = new Set(['spki', 'pkcs1-public', 'x509', 'jwk-public', 'jwk-private', 'pkcs8', 'pkcs1-private', 'sec1', 'pem-unknown']);
+
+function keyRefusal(key: ParsedKey, alg: JwsAlg): Verdict | undefined {
+  const info = algInfo(alg);
+  if (info.kty === 'oct' && key.kty !== 'oct') {
+    return verdict('invalid', 'alg-confusion',
+      `algorithm confusion: the token says ${alg} (a shared-secret MAC) but the key is ${describeKey(key)}. A public key is never used as an HMAC secret, or anyone could forge tokens with it.`,
+      { key });
+  }
+  if (info.kty !== key.kty || (info.crv !== undefined && info.crv !== key.crv)) {
+    return verdict('invalid', 'alg-key-mismatch', `the token says ${alg}, which needs ${describeNeededKey(alg)}, but the key is ${describeKey(key)}.`, { key });
+  }
+  if (key.alg !== undefined && key.alg !== alg && !(key.alg === 'EdDSA' && alg === 'Ed25519') && !(key.alg === 'Ed25519' && alg === 'EdDSA')) {
+    return verdict('invalid', 'alg-key-mismatch', `the key is restricted to "alg": "${key.alg}", but the token says ${alg}.`, { key });
+  }
+  if (key.use !== undefined && key.use !== 'sig') {
+    return verdict('invalid', 'alg-key-mismatch', `the key is marked "use": "${key.use}", so it is not a signature key.`, { key });
+  }
+  if (key.keyOps !== undefined && !key.keyOps.includes('verify') && !key.keyOps.includes('sign')) {
+    return verdict('invalid', 'alg-key-mismatch', `the key's "key_ops" (${key.keyOps.join(', ')}) do not allow verifying.`, { key });
+  }
+  return undefined;
+}
+
+function signatureLengthProblem(token: DecodedJws, alg: JwsAlg, key: ParsedKey): string | undefined {
+  const info = algInfo(alg);
+  const actual = token.signature.length;
+  if (actual === 0) return 'the signature segment is empty.';
+  const expected = info.signatureBytes ?? (key.kty === 'RSA' && key.bits ? Math.ceil(key.bits / 8) : undefined);
+  if (expected === undefined || actual === expected) return undefined;
+  const der = info.family === 'ECDSA' && token.signature[0] === 0x30 ? ' It looks DER-encoded: JWS needs the raw R || S form (RFC 7518 §3.4).' : '';
+  return `a ${alg} signature with this key is ${expected} bytes, this one is ${actual}.${der}`;
+}
+
+async function keyUsedFor(key: ParsedKey): Promise<KeyUsed> {
+  const used: KeyUsed = { description: describeKey(key), thumbprint: await keyThumbprint(key) };
+  if (key.kid !== undefined) used.kid = key.kid;
+  if (key.index !== undefined) used.position = key.index + 1;
+  return used;
+}
+
+async function checkSignature(token: DecodedJws, alg: JwsAlg, key: ParsedKey, options: VerifyOptions): Promise<boolean> {
+  const cryptoKey = await cryptoKeyFor(key, alg, 'verify');
+  const crit = Object.fromEntries((options.understoodCrit ?? []).map((name) => [name, true]));
+  try {
+    await compactVerify(token.token, cryptoKey, { algorithms: [alg], crit });
+    return true;
+  } catch (error) {
+    if (error instanceof joseErrors.JWSSignatureVerificationFailed) return false;
+    throw error;
+  }
+}
+
+function describeCandidate(key: ParsedKey): string {
+  return [key.kid !== undefined ? `kid "${key.kid}"` : undefined, key.index !== undefined ? `key ${key.index + 1}` : undefined].filter(Boolean).join(', ');
+}
+
+/**
+ * Verifies a JWS compact serialization (RFC 7515 §5.2) against user-supplied key text.
+ * Never fetches: keys named by the token (jku, x5u, jwk, x5c) are ignored here.
+ */
+export async function verifyToken(decoded: DecodeResult, keyText: string, options: VerifyOptions = DEFAULT_VERIFY_OPTIONS): Promise<Verdict> {
+  switch (decoded.kind) {
+    case 'empty': return verdict('not-verified', 'empty', 'paste a token.');
+    case 'malformed': return verdict('malformed', 'malformed', decoded.error.message);
+    case 'opaque': return verdict('not-verified', 'opaque', 'this is an opaque token, not a JWT: only its issuer can check it (token introspection, RFC 7662).');
+    case 'jwe': return verdict('not-verified', 'jwe', 'this is an encrypted token (JWE): it has no signature to check here; decrypt it with the recipient key.');
+    case 'jws': break;
+  }
+  const rawAlg = decoded.header.alg;
+  if (isAlgNone(rawAlg)) {
+    return verdict('not-verified', 'alg-none', `"alg": "${String(rawAlg)}" means the token is unsigned (unsecured JWS). It is never accepted as verified.`);
+  }
+  const understood = new Set(options.understoodCrit ?? []);
+  const crit = Array.isArray(decoded.header.crit) ? (decoded.header.crit as string[]) : [];
+  const unknownCrit = crit.filter((name) => !understood.has(name));
+  if (unknownCrit.length > 0) {
+    return verdict('not-verified', 'crit-unknown', `the header marks ${unknownCrit.map((n) => `"${n}"`).join(', ')} as critical, an extension this verifier does not understand, so the token must be rejected (RFC 7515 §4.1.11).`);
+  }
+  if (!isSupportedAlg(rawAlg)) {
+    return verdict('not-verified', 'alg-unsupported', `"alg": ${JSON.stringify(rawAlg)} is not a supported JWS algorithm.`);
+  }
+  const alg = rawAlg;
+  if (!options.algorithms.includes(alg)) {
+    return verdict('invalid', 'alg-not-allowed', `${alg} is not in the algorithm allowlist (${options.algorithms.join(', ')}).`);
+  }
+  if (keyText.trim() === '') return verdict('not-verified', 'no-key', `no key yet: paste ${describeNeededKey(alg)} in "Verification key".`);
+
+  const format = detectKeyFormat(keyText);
+  if (isHmacAlg(alg) && ASYMMETRIC_FORMATS.has(format)) {
+    return verdict('invalid', 'alg-confusion',
+      `algorithm confusion: the token says ${alg} (a shared-secret MAC) but the key is a public/private key, not a secret. Using a public key as an HMAC secret lets anyone forge tokens, so this is never verified.`);
+  }
+
+  let candidates: ParsedKey[];
+  let fromSet = false;
+  try {
+    const input = await parseKeyText(keyText, options.encoding);
+    if (input.kind === 'single') {
+      candidates = [input.key];
+    } else {
+      fromSet = true;
+      const kid = decoded.header.kid;
+      if (isHmacAlg(alg) && input.keys.some((k) => k.kty !== 'oct')) {
+        return verdict('invalid', 'alg-confusion', `algorithm confusion: the token says ${alg} (a shared-secret MAC) but the JWKS holds public keys. A public key is never used as an HMAC secret.`);
+      }
+      if (typeof kid === 'string') {
+        candidates = input.keys.filter((k) => k.kid === kid);
+        if (candidates.length === 0) {
+          return verdict('invalid', 'no-matching-kid', `no key in the JWKS has "kid": "${kid}" (it has ${input.keys.map((k) => (k.kid === undefined ? 'a key without kid' : `"${k.kid}"`)).join(', ') || 'no usable keys'}).`);
+        }
+      } else {
+        candidates = input.keys.filter((k) => keyRefusal(k, alg) === undefined);
+        if (candidates.length === 0) return verdict('invalid', 'alg-key-mismatch', `no key in the JWKS can verify ${alg} (${describeNeededKey(alg)}).`);
+      }
+    }
+  } catch (error) {
+    if (error instanceof KeyError) return verdict('not-verified', 'key-error', `the key could not be read: ${error.message}`);
+    throw error;
+  }
+
+  let lastRefusal: Verdict | undefined;
+  const tried: string[] = [];
+  for (const key of candidates) {
+    const refusal = keyRefusal(key, alg);
+    if (refusal) {
+      lastRefusal = refusal;
+      continue;
+    }
+    const lengthProblem = signatureLengthProblem(decoded, alg, key);
+    if (lengthProblem) {
+      lastRefusal = verdict('invalid', 'signature-length', lengthProblem, { key });
+      continue;
+    }
+    try {
+      if (await checkSignature(decoded, alg, key, options)) {
+        const keyUsed = await keyUsedFor(key);
+        const which = fromSet ? ` with ${describeCandidate(key)} of the JWKS` : '';
+        return verdict('verified', 'ok', `${alg}${which}, key thumbprint ${keyUsed.thumbprint}.`, { keyUsed, key });
+      }
+      tried.push(describeCandidate(key));
+    } catch (error) {
+      if (error instanceof KeyError) lastRefusal = verdict('invalid', 'alg-key-mismatch', error.message, { key });
+      else lastRefusal = verdict('invalid', 'signature-mismatch', (error as Error).message, { key });
+    }
+  }
+  if (tried.length === 0 && lastRefusal) return lastRefusal;
+  const key = candidates.length === 1 ? candidates[0] : undefined;
+  const detail = fromSet && candidates.length > 1
+    ? `none of the ${tried.length} matching keys in the JWKS verified the signature: the token was signed by another key, or changed after signing.`
+    : 'the signature does not match: either this is not the key that signed the token, or the header or payload was changed after signing.';
+  return verdict('invalid', 'signature-mismatch', detail, key ? { key } : {});
+}
