@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { createSearchIndex, groupByTag, searchOperations } from './search';
+import { managementApi } from './test-fixtures';
+
+const index = createSearchIndex(managementApi.operations);
+const ids = (query: string) => searchOperations(index, query).map((op) => op.id);
+
+describe('searchOperations', () => {
+  it('returns every operation for an empty query', () => {
+    expect(searchOperations(index, '  ')).toHaveLength(managementApi.operations.length);
+  });
+
+  it('matches method and path together, case-insensitively', () => {
+    expect(ids('patch /api/v2/users/{id}')).toContain('PATCH /api/v2/users/{id}');
+    expect(ids('PATCH users/{id}').every((id) => id.startsWith('PATCH '))).toBe(true);
+  });
+
+  it('matches by scope, including user-context scopes', () => {
+    expect(ids('update:current_user_metadata')).toEqual(['PATCH /api/v2/users/{id}']);
+    expect(ids('read:user_idp_tokens').sort()).toEqual(['GET /api/v2/users', 'GET /api/v2/users/{id}']);
+  });
+
+  it('matches by summary and tag', () => {
+    expect(ids('link a user account')).toEqual(['POST /api/v2/users/{id}/identities']);
+    expect(ids('organizations').length).toBeGreaterThan(30);
+  });
+
+  it('finds legacy endpoints by the word legacy', () => {
+    expect(ids('legacy')).toEqual(['GET /api/v2/blacklists/tokens', 'POST /api/v2/blacklists/tokens']);
+  });
+});
+
+describe('groupByTag', () => {
+  it('groups results by tag in order', () => {
+    const groups = groupByTag(searchOperations(index, 'read:users'));
+    expect(groups.map((g) => g.tag)).toContain('users');
+    expect(groups.flatMap((g) => g.operations)).toHaveLength(searchOperations(index, 'read:users').length);
+  });
+});
