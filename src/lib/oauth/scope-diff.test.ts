@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { MANAGEMENT_USER_CONTEXT_SCOPES } from './management-api';
+import { diffScopes } from './scope-diff';
+import type { ScopeDiffInput } from './scope-diff';
+
+const MGMT = 'http://127.0.0.1:4001/api/v2/';
+const base: ScopeDiffInput = {
+  requestedScope: undefined,
+  audience: undefined,
+  responseScope: undefined,
+  accessTokenClaims: undefined,
+  managementApiIdentifier: MGMT,
+  userContextScopes: MANAGEMENT_USER_CONTEXT_SCOPES,
+  apiScopes: undefined,
+};
+
+function row(diff: ReturnType<typeof diffScopes>, scope: string) {
+  return diff.rows.find((candidate) => candidate.scope === scope);
+}
+
+describe('diffScopes', () => {
+  it('explains update:users dropped from a user token for the Management API by the user-context limit', () => {
+    const diff = diffScopes({
+      ...base,
+      requestedScope: 'openid update:users read:current_user',
+      audience: MGMT,
+      responseScope: 'openid read:current_user',
+      accessTokenClaims: { scope: 'openid read:current_user' },
+    });
+    expect(diff.dropped).toEqual(['update:users']);
+    expect(row(diff, 'update:users')).toMatchObject({ status: 'dropped', reason: 'user-context-limit', inResponse: false, inAccessToken: false });
+    expect(row(diff, 'read:current_user')).toMatchObject({ status: 'granted', inResponse: true, inAccessToken: true });
+  });
+
+  it('reads Auth0 RBAC permissions and tells an undefined scope from one RBAC removed', () => {
+    const diff = diffScopes({
+      ...base,
+      requestedScope: 'openid read:appointments write:appointments delete:everything',
+      audience: 'https://api.demo.test/',
+      responseScope: 'openid read:appointments',
+      accessTokenClaims: { scope: 'openid', permissions: ['read:appointments'] },
+      apiScopes: ['read:appointments', 'write:appointments'],
+    });
+    expect(row(diff, 'read:appointments')?.status).toBe('granted');
+    expect(row(diff, 'write:appointments')).toMatchObject({ status: 'dropped', reason: 'rbac' });
+    expect(row(diff, 'delete:everything')).toMatchObject({ status: 'dropped', reason: 'not-defined-by-api' });
+  });
+
+  it('says "not defined or RBAC" when the API scopes are unknown', () => {
+    const diff = diffScopes({ ...base, requestedScope: 'a:b', audience: 'https://x/', responseScope: '', accessTokenClaims: { scope: '' } });
+    expect(row(diff, 'a:b')).toMatchObject({ status: 'dropped', reason: 'not-defined-or-rbac' });
+  });
+
+  it('treats an absent response scope as the requested one (RFC 6749 §5.1), for opaque tokens', () => {
+    const diff = diffScopes({ ...base, requestedScope: 'openid profile' });
+    expect(diff.accessTokenOpaque).toBe(true);
+    expect(diff.dropped).toEqual([]);
+    expect(row(diff, 'profile')?.inAccessToken).toBeUndefined();
+  });
+
+  it('does not call OIDC scopes dropped just because the access token omits them', () => {
+    const diff = diffScopes({ ...base, requestedScope: 'openid email read:appointments', audience: 'https://api.demo.test/', responseScope: 'openid email read:appointments', accessTokenClaims: { scope: 'read:appointments' } });
+    expect(diff.dropped).toEqual([]);
+  });
+
+  it('lists scopes granted without being requested as added', () => {
+    const diff = diffScopes({ ...base, requestedScope: 'openid', responseScope: 'openid extra:scope' });
+    expect(row(diff, 'extra:scope')).toMatchObject({ status: 'added', requested: false });
+  });
+});
