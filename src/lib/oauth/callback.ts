@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { OAuthFlowError } from './oauth-error';
 
 /** The marker the companion server adds when it moves a form_post response into the fragment. */
-export const FORM_POST_MARKER = 'tw_response_mode';
+export { FORM_POST_FRAGMENT_MARKER as FORM_POST_MARKER } from '../../shared/authorize-contract';
 
 /** What the authorize page remembers for the round trip, in sessionStorage only, deleted on return. */
 export const pendingAuthorizationSchema = z.object({

@@ -48,6 +48,13 @@ describe('redeemAuthorizationCode', () => {
     expect(atob(credentials ?? '').split(':').map(decodeURIComponent)).toEqual(['demo-spa', 's3cret']);
   });
 
+  it('sends a client_secret_post secret in the body', async () => {
+    const { fetchImpl, requests } = tokenEndpoint({ access_token: 'at', token_type: 'Bearer' });
+    await redeemAuthorizationCode({ ...redemption, clientAuth: { method: 'client_secret_post', secret: 's3cret' }, expectedNonce: undefined, fetch: fetchImpl });
+    expect(requests[0]!.headers.get('authorization')).toBeNull();
+    expect(new URLSearchParams(await requests[0]!.text()).get('client_secret')).toBe('s3cret');
+  });
+
   it('turns an OAuth error response into a token-error with the AS error', async () => {
     const { fetchImpl } = tokenEndpoint({ error: 'invalid_grant', error_description: 'grant request is invalid' }, 400);
     await expect(redeemAuthorizationCode({ ...redemption, fetch: fetchImpl })).rejects.toMatchObject({ code: 'token-error', error: 'invalid_grant', errorDescription: 'grant request is invalid' });

@@ -16,8 +16,8 @@ export interface CodeRedemption {
   readonly issuer: string;
   readonly tokenEndpoint: string;
   readonly clientId: string;
-  /** `none` for public clients (PKCE only); a client secret sent with HTTP Basic for confidential ones. */
-  readonly clientAuth: { readonly method: 'none' } | { readonly method: 'client_secret_basic'; readonly secret: string };
+  /** `none` for public clients (PKCE only); a client secret (HTTP Basic or in the body) for confidential ones. */
+  readonly clientAuth: { readonly method: 'none' } | { readonly method: 'client_secret_basic' | 'client_secret_post'; readonly secret: string };
   readonly code: string;
   /** The `iss` of the authorization response, when there was one (RFC 9207). */
   readonly iss?: string;
@@ -63,7 +63,9 @@ function toFlowError(error: unknown): OAuthFlowError {
 export async function redeemAuthorizationCode(input: CodeRedemption): Promise<TokenResponse> {
   const as: oauth.AuthorizationServer = { issuer: input.issuer, token_endpoint: input.tokenEndpoint };
   const client: oauth.Client = { client_id: input.clientId };
-  const clientAuth = input.clientAuth.method === 'none' ? oauth.None() : oauth.ClientSecretBasic(input.clientAuth.secret);
+  const clientAuth = input.clientAuth.method === 'none'
+    ? oauth.None()
+    : input.clientAuth.method === 'client_secret_post' ? oauth.ClientSecretPost(input.clientAuth.secret) : oauth.ClientSecretBasic(input.clientAuth.secret);
   const options = {
     ...(input.fetch ? { [oauth.customFetch]: input.fetch } : {}),
     // http is only ever allowed towards this machine (the embedded demo authorization server).
