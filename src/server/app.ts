@@ -5,6 +5,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { AppDeps } from './deps';
 import { ApiError, toApiError } from './errors';
+import { formPostCallbackRoutes } from './routes/callback';
+import { codeExchangeRoutes } from './routes/code-exchange';
 import { metaRoutes } from './routes/meta';
 import { sameOriginOnly, securityHeaders } from './security';
 
@@ -35,9 +37,12 @@ export function createApp(deps: AppDeps) {
     }),
   );
   api.route('/', metaRoutes(deps));
+  api.route('/authorize', codeExchangeRoutes(deps));
   api.all('*', (c) => {
     throw new ApiError(404, 'not_found', `No API route ${c.req.method} ${c.req.path}`);
   });
+  // form_post responses arrive cross-origin from the AS, so this one route sits before the same-origin guard.
+  app.route('/api/callback/form-post', formPostCallbackRoutes());
   app.route('/api', api);
 
   if (deps.distDir) {
