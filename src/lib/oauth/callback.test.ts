@@ -1,6 +1,7 @@
 import { UnsecuredJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { FORM_POST_MARKER, parsePendingAuthorization, readCallbackResponse, validateAuthorizationResponse } from './callback';
+import { FORM_POST_FRAGMENT_MARKER } from '../../shared/authorize-contract';
+import { parsePendingAuthorization, readCallbackResponse, validateAuthorizationResponse } from './callback';
 import type { PendingAuthorization } from './callback';
 import { OAuthFlowError } from './oauth-error';
 
@@ -36,7 +37,7 @@ describe('readCallbackResponse', () => {
   it('reads query, fragment and form_post (handed over in the fragment) responses', () => {
     expect(readCallbackResponse('http://app/callback?code=c&state=s')).toMatchObject({ source: 'query' });
     expect(readCallbackResponse('http://app/callback#access_token=t&state=s')).toMatchObject({ source: 'fragment' });
-    const formPost = readCallbackResponse(`http://app/callback#${FORM_POST_MARKER}=form_post&code=c&state=s`);
+    const formPost = readCallbackResponse(`http://app/callback#${FORM_POST_FRAGMENT_MARKER}=form_post&code=c&state=s`);
     expect(formPost?.source).toBe('form_post');
     expect([...(formPost?.params.keys() ?? [])]).toEqual(['code', 'state']);
   });

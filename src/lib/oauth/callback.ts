@@ -1,9 +1,7 @@
 import { decodeJwt } from 'jose';
 import { z } from 'zod';
+import { FORM_POST_FRAGMENT_MARKER } from '../../shared/authorize-contract';
 import { OAuthFlowError } from './oauth-error';
-
-/** The marker the companion server adds when it moves a form_post response into the fragment. */
-export { FORM_POST_FRAGMENT_MARKER as FORM_POST_MARKER } from '../../shared/authorize-contract';
 
 /** What the authorize page remembers for the round trip, in sessionStorage only, deleted on return. */
 export const pendingAuthorizationSchema = z.object({
@@ -51,8 +49,8 @@ export interface CallbackResponse {
 export function readCallbackResponse(href: string): CallbackResponse | undefined {
   const url = new URL(href);
   const fragment = new URLSearchParams(url.hash.replace(/^#/, ''));
-  if (fragment.has(FORM_POST_MARKER)) {
-    fragment.delete(FORM_POST_MARKER);
+  if (fragment.has(FORM_POST_FRAGMENT_MARKER)) {
+    fragment.delete(FORM_POST_FRAGMENT_MARKER);
     return { source: 'form_post', params: fragment };
   }
   const looksLikeResponse = (params: URLSearchParams) => ['code', 'error', 'state', 'id_token', 'access_token'].some((name) => params.has(name));
