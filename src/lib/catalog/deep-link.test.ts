@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { formatSelectionLink, parseSelectionLink } from './deep-link';
+
+describe('selection deep links', () => {
+  it('reads kind and comma-separated METHOD path endpoints', () => {
+    expect(parseSelectionLink('?kind=m2m&endpoints=GET%20/api/v2/users/{id},patch+/api/v2/users/%7Bid%7D')).toEqual({
+      api: 'auth0-management',
+      kind: 'm2m',
+      endpoints: ['GET /api/v2/users/{id}', 'PATCH /api/v2/users/{id}'],
+    });
+  });
+
+  it('defaults to machine-to-machine, skips malformed and duplicate entries', () => {
+    expect(parseSelectionLink('kind=admin&endpoints=nonsense,,GET /x,GET /x')).toEqual({ api: 'auth0-management', kind: 'm2m', endpoints: ['GET /x'] });
+    expect(parseSelectionLink('').endpoints).toEqual([]);
+  });
+
+  it('round-trips, keeping the link readable', () => {
+    const link = { api: 'auth0-management', kind: 'user' as const, endpoints: ['GET /api/v2/users/{id}', 'PATCH /api/v2/users/{id}'] };
+    const text = formatSelectionLink(link);
+    expect(text).toBe('kind=user&endpoints=GET%20/api/v2/users/{id},PATCH%20/api/v2/users/{id}');
+    expect(parseSelectionLink(text)).toEqual(link);
+  });
+
+  it('carries a custom API key', () => {
+    const link = { api: 'custom:appointments', kind: 'm2m' as const, endpoints: ['GET /appointments'] };
+    expect(parseSelectionLink(formatSelectionLink(link))).toEqual(link);
+  });
+});
