@@ -23,6 +23,8 @@ export const pendingAuthorizationSchema = z.object({
   audience: z.string().optional(),
   responseType: z.string(),
   managementApiIdentifier: z.string().optional(),
+  /** Scopes the audience API defines, when known, to explain dropped scopes. */
+  apiScopes: z.array(z.string()).optional(),
 });
 
 export type PendingAuthorization = z.infer<typeof pendingAuthorizationSchema>;
