@@ -1,0 +1,147 @@
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { CopyButton } from '../../components/ui/copy-button';
+import { getParam } from '../../lib/oauth/authorize-url';
+import type { BuilderView } from '../../lib/oauth/builder-view';
+import type { PendingAuthorization } from '../../lib/oauth/callback';
+import { OAuthFlowError } from '../../lib/oauth/oauth-error';
+import { initializeAuthorizeRequest, useAuthorizeActions, useAuthorizeRequest, useClientKind, useParseError, usePkce, useProfileId } from './authorize-store';
+import { BuilderForm } from './builder-form';
+import { PitfallsList } from './pitfalls-list';
+import { savePendingAuthorization } from './pending-authorization';
+import { useBuilderView } from './use-builder-view';
+import './authorize.css';
+
+function errorText(error: unknown): string | undefined {
+  if (!error) return undefined;
+  if (error instanceof OAuthFlowError) return `${error.message} (${error.code})`;
+  return error instanceof Error ? error.message : 'Unknown error';
+}
+
+/** The URL textarea: shows the built URL live; typing or pasting any /authorize URL fills the form. */
+function AuthorizeUrlBox({ url }: { url: string | undefined }) {
+  const { urlPasted } = useAuthorizeActions();
+  const parseError = useParseError();
+  const [draft, setDraft] = useState<string | undefined>(undefined);
+  const shown = draft ?? url ?? '';
+  return (
+    <div className="field">
+      <label htmlFor="authorize-url" className="field-label">
+        Authorize URL
+      </label>
+      <textarea
+        id="authorize-url"
+        className="mono authorize-url"
+        value={shown}
+        rows={6}
+        spellCheck={false}
+        placeholder="Enter a domain, or paste an /authorize URL here"
+        onChange={(event) => {
+          const text = event.target.value;
+          setDraft(text);
+          urlPasted(text);
+        }}
+        onBlur={() => setDraft(undefined)}
+      />
+      {draft !== undefined && parseError ? (
+        <span className="field-hint error-detail" role="alert">
+          Not parsed: {parseError}
+        </span>
+      ) : null}
+      <div className="button-row">
+        <CopyButton text={url ?? ''} label="Copy URL" disabled={!url} />
+      </div>
+    </div>
+  );
+}
+
+function pendingFor(view: BuilderView, inputs: { request: ReturnType<typeof useAuthorizeRequest>; clientKind: 'public' | 'confidential'; profileId: string | undefined; codeVerifier: string | undefined }): PendingAuthorization | undefined {
+  if (!view.url || !view.endpoints) return undefined;
+  const { request } = inputs;
+  const audience = getParam(request, 'audience');
+  const maxAge = getParam(request, 'max_age');
+  const api = view.knownApis.find((candidate) => candidate.identifier === audience);
+  const optional = {
+    profileId: inputs.profileId,
+    redirectUri: getParam(request, 'redirect_uri'),
+    state: getParam(request, 'state'),
+    nonce: getParam(request, 'nonce'),
+    codeVerifier: inputs.codeVerifier,
+    maxAge: maxAge !== undefined && /^\d+$/.test(maxAge) ? Number(maxAge) : undefined,
+    requestedScope: getParam(request, 'scope'),
+    audience,
+    managementApiIdentifier: view.managementApi,
+    apiScopes: api?.scopes ? [...api.scopes] : undefined,
+  };
+  return {
+    version: 1,
+    issuer: view.endpoints.issuer,
+    authorizationEndpoint: view.endpoints.authorizationEndpoint,
+    tokenEndpoint: view.endpoints.tokenEndpoint,
+    tokenEndpointKnown: view.endpoints.source !== 'guess',
+    clientId: getParam(request, 'client_id') ?? '',
+    clientKind: inputs.clientKind,
+    responseType: getParam(request, 'response_type') ?? '',
+    ...Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined && value !== '')),
+  };
+}
+
+export function Component() {
+  const { view, discovery, profiles } = useBuilderView();
+  const request = useAuthorizeRequest();
+  const clientKind = useClientKind();
+  const profileId = useProfileId();
+  const { codeVerifier } = usePkce();
+  const actions = useAuthorizeActions();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const urlParam = searchParams.get('url');
+
+  useEffect(() => {
+    if (urlParam) {
+      actions.urlPasted(urlParam);
+      setSearchParams({}, { replace: true });
+    } else {
+      void initializeAuthorizeRequest(`${window.location.origin}/callback`);
+    }
+  }, [urlParam, actions, setSearchParams]);
+
+  const logIn = () => {
+    const pending = pendingFor(view, { request, clientKind, profileId, codeVerifier });
+    if (!pending || !view.url) return;
+    savePendingAuthorization(pending);
+    window.location.assign(view.url);
+  };
+
+  return (
+    <section className="authorize-page">
+      <title>Authorize-URL builder · Token Workbench</title>
+      <h1>Authorize-URL builder</h1>
+      <p className="muted">
+        Build, paste and lint an /authorize request, then run it: the pitfalls show up before anyone logs in, and the callback proves them.
+      </p>
+      <div className="grid-2">
+        <BuilderForm
+          view={view}
+          profiles={profiles.data}
+          profilesError={errorText(profiles.error)}
+          discovery={{ fetching: discovery.isFetching, error: errorText(discovery.error), fetched: discovery.isSuccess, onFetch: () => void discovery.refetch() }}
+        />
+        <div>
+          <section className="panel" aria-labelledby="url-heading">
+            <h2 id="url-heading">URL</h2>
+            <AuthorizeUrlBox url={view.url} />
+            <div className="button-row">
+              <button type="button" className="primary" disabled={!view.url} onClick={logIn}>
+                Log in
+              </button>
+              <span className="field-hint">
+                State, nonce and the PKCE verifier go to sessionStorage for the round trip only, and are deleted on return.
+              </span>
+            </div>
+          </section>
+          <PitfallsList pitfalls={view.pitfalls} onFix={(patch) => void actions.fixApplied(patch)} />
+        </div>
+      </div>
+    </section>
+  );
+}

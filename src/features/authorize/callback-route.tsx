@@ -1,0 +1,140 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { decodeToken } from '../../lib/jwt/decode';
+import type { PendingAuthorization } from '../../lib/oauth/callback';
+import { OAuthFlowError } from '../../lib/oauth/oauth-error';
+import { diffScopes } from '../../lib/oauth/scope-diff';
+import { MANAGEMENT_USER_CONTEXT_SCOPES } from '../../lib/oauth/management-api';
+import { consumeCallback } from './callback-session';
+import type { CallbackOutcome } from './callback-session';
+import { useCodeExchange } from './code-exchange-mutation';
+import { CompanionApiError } from './companion-api';
+import { ScopeDiffTable } from './scope-diff-table';
+import { TokenResults } from './token-results';
+import type { TokenSet } from './token-results';
+import './authorize.css';
+
+const SOURCE_TEXT = { query: 'the query string', fragment: 'the URL fragment', form_post: 'form_post (handed over by the companion server)' } as const;
+
+const REFUSAL_TITLE: Partial<Record<OAuthFlowError['code'], string>> = {
+  'state-mismatch': 'Refused: the state does not match',
+  'nonce-mismatch': 'Refused: the nonce does not match',
+  'no-pending-request': 'Refused: no login is pending in this tab',
+  'invalid-callback': 'Refused: the response is invalid',
+};
+
+function ErrorPanel({ title, code, error, description }: { title: string; code: string; error?: string | undefined; description: string }) {
+  return (
+    <section className="panel callback-error" role="alert" aria-labelledby="callback-error-heading">
+      <h2 id="callback-error-heading">{title}</h2>
+      <dl className="error-fields">
+        {error ? (
+          <>
+            <dt>error</dt>
+            <dd>
+              <code>{error}</code>
+            </dd>
+          </>
+        ) : null}
+        <dt>{error ? 'error_description' : 'Reason'}</dt>
+        <dd>{description}</dd>
+        <dt>Code</dt>
+        <dd>
+          <code>{code}</code>
+        </dd>
+      </dl>
+    </section>
+  );
+}
+
+function RefusedPanel({ error }: { error: OAuthFlowError }) {
+  if (error.code === 'authorization-error') {
+    return <ErrorPanel title="The authorization server returned an error" code={error.code} error={error.error} description={error.errorDescription ?? '(no error_description)'} />;
+  }
+  return <ErrorPanel title={REFUSAL_TITLE[error.code] ?? 'Refused'} code={error.code} description={error.message} />;
+}
+
+function ExchangeErrorPanel({ error }: { error: unknown }) {
+  if (error instanceof CompanionApiError) {
+    return <ErrorPanel title="The code exchange failed" code={error.code} error={error.upstream?.error} description={error.upstream?.error_description ?? error.message} />;
+  }
+  if (error instanceof OAuthFlowError) {
+    return <ErrorPanel title="The code exchange failed" code={error.code} error={error.error} description={error.errorDescription ?? error.message} />;
+  }
+  return <ErrorPanel title="The code exchange failed" code="unknown" description={error instanceof Error ? error.message : 'Unknown error'} />;
+}
+
+function Outcome({ tokens, scope, pending }: { tokens: TokenSet; scope: string | undefined; pending: PendingAuthorization }) {
+  const decoded = tokens.accessToken ? decodeToken(tokens.accessToken) : undefined;
+  const diff = diffScopes({
+    requestedScope: pending.requestedScope,
+    audience: pending.audience,
+    responseScope: scope,
+    accessTokenClaims: decoded?.kind === 'jws' ? decoded.claims : undefined,
+    managementApiIdentifier: pending.managementApiIdentifier,
+    userContextScopes: MANAGEMENT_USER_CONTEXT_SCOPES,
+    apiScopes: pending.apiScopes,
+  });
+  return (
+    <>
+      <TokenResults tokens={tokens} />
+      <ScopeDiffTable diff={diff} />
+    </>
+  );
+}
+
+function CodeExchange({ outcome }: { outcome: Extract<CallbackOutcome, { kind: 'accepted' }> }) {
+  const exchange = useCodeExchange();
+  const { pending, result } = outcome;
+  const code = result.code;
+  if (!code) return null;
+  return (
+    <>
+      <section className="panel" aria-labelledby="code-heading">
+        <h2 id="code-heading">Authorization code</h2>
+        <p>
+          {pending.clientKind === 'public'
+            ? 'A public client: the browser redeems the code with the PKCE verifier.'
+            : 'A confidential client: the companion server redeems the code with the secret of the configured profile.'}{' '}
+          A code works once.
+        </p>
+        <button type="button" className="primary" disabled={exchange.isPending || exchange.isSuccess} onClick={() => exchange.mutate({ pending, code, iss: result.iss })}>
+          {exchange.isPending ? 'Exchanging…' : 'Exchange code'}
+        </button>
+      </section>
+      {exchange.isError ? <ExchangeErrorPanel error={exchange.error} /> : null}
+      {exchange.data ? (
+        <Outcome
+          pending={pending}
+          scope={exchange.data.scope}
+          tokens={{ accessToken: exchange.data.access_token, idToken: exchange.data.id_token ?? result.idToken, refreshToken: exchange.data.refresh_token }}
+        />
+      ) : null}
+    </>
+  );
+}
+
+export function Component() {
+  const [outcome] = useState(() => consumeCallback(window.location.href));
+  return (
+    <section className="callback-page">
+      <title>Callback · Token Workbench</title>
+      <h1>Callback</h1>
+      {outcome.kind === 'empty' ? <p className="muted">No authorization response here. Start a login from the Authorize-URL builder.</p> : null}
+      {outcome.kind !== 'empty' && outcome.source ? <p className="muted">The response came in {SOURCE_TEXT[outcome.source]}.</p> : null}
+      {outcome.kind === 'refused' ? <RefusedPanel error={outcome.error} /> : null}
+      {outcome.kind === 'accepted' ? (
+        <>
+          <p className="status ok">State checked{outcome.result.idToken ? ', nonce checked' : ''}: this response answers the request made from this tab.</p>
+          {outcome.result.code ? <CodeExchange outcome={outcome} /> : null}
+          {!outcome.result.code && (outcome.result.accessToken || outcome.result.idToken) ? (
+            <Outcome pending={outcome.pending} scope={outcome.result.scope} tokens={{ accessToken: outcome.result.accessToken, idToken: outcome.result.idToken }} />
+          ) : null}
+        </>
+      ) : null}
+      <p>
+        <Link to="/authorize">Back to the Authorize-URL builder</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import { readCallbackResponse, validateAuthorizationResponse } from '../../lib/oauth/callback';
+import type { AuthorizationResult, CallbackSource, PendingAuthorization } from '../../lib/oauth/callback';
+import { OAuthFlowError } from '../../lib/oauth/oauth-error';
+import { takePendingAuthorization } from './pending-authorization';
+
+export type CallbackOutcome =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'refused'; readonly source: CallbackSource | undefined; readonly error: OAuthFlowError; readonly pending: PendingAuthorization | undefined }
+  | { readonly kind: 'accepted'; readonly source: CallbackSource; readonly pending: PendingAuthorization; readonly result: AuthorizationResult };
+
+let consumed: { readonly href: string; readonly outcome: CallbackOutcome } | undefined;
+
+/**
+ * Processes the callback URL once: takes (and deletes) the pending round trip, validates the response, and
+ * strips the code or tokens from the address bar and history. Repeated calls for the same URL return the same outcome.
+ */
+export function consumeCallback(href: string): CallbackOutcome {
+  if (consumed?.href === href) return consumed.outcome;
+  const response = readCallbackResponse(href);
+  const outcome = ((): CallbackOutcome => {
+    if (!response) return { kind: 'empty' };
+    const pending = takePendingAuthorization();
+    if (!pending) {
+      return { kind: 'refused', source: response.source, pending, error: new OAuthFlowError('no-pending-request', 'No login was started from this tab (or it was already completed), so this response cannot be checked and is refused.') };
+    }
+    try {
+      return { kind: 'accepted', source: response.source, pending, result: validateAuthorizationResponse(pending, response.params) };
+    } catch (error) {
+      const flowError = error instanceof OAuthFlowError ? error : new OAuthFlowError('invalid-callback', 'The response could not be read.', { cause: error });
+      return { kind: 'refused', source: response.source, pending, error: flowError };
+    }
+  })();
+  consumed = { href, outcome };
+  if (response) {
+    const clean = new URL(href);
+    clean.search = '';
+    clean.hash = '';
+    window.history.replaceState(window.history.state, '', clean.pathname);
+    consumed = { href: clean.href, outcome };
+  }
+  return outcome;
+}

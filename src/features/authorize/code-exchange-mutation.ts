@@ -1,0 +1,54 @@
+import { useMutation } from '@tanstack/react-query';
+import type { PendingAuthorization } from '../../lib/oauth/callback';
+import { redeemAuthorizationCode } from '../../lib/oauth/code-exchange';
+import type { TokenResponse } from '../../lib/oauth/code-exchange';
+import { fetchDiscovery } from '../../lib/oauth/discovery';
+import { codeExchangeRequestSchema, tokenResponseSchema } from '../../shared/authorize-contract';
+import { callCompanion, CompanionApiError } from './companion-api';
+
+export interface CodeExchangeInput {
+  readonly pending: PendingAuthorization;
+  readonly code: string;
+  readonly iss: string | undefined;
+}
+
+/** Public clients redeem the code from the browser with PKCE; confidential ones through the companion server and a profile's secret. */
+export async function exchangeCode({ pending, code, iss }: CodeExchangeInput): Promise<TokenResponse> {
+  const redirectUri = pending.redirectUri ?? '';
+  if (pending.clientKind === 'confidential') {
+    if (!pending.profileId) {
+      throw new CompanionApiError('no_profile', 'A confidential client needs its secret: pick the configured profile of this client and log in again.');
+    }
+    const body = codeExchangeRequestSchema.parse({
+      profile: pending.profileId,
+      client_id: pending.clientId,
+      code,
+      redirect_uri: redirectUri,
+      ...(pending.codeVerifier ? { code_verifier: pending.codeVerifier } : {}),
+      ...(pending.nonce ? { nonce: pending.nonce } : {}),
+      ...(iss ? { iss } : {}),
+      ...(pending.maxAge === undefined ? {} : { max_age: pending.maxAge }),
+    });
+    return callCompanion('/api/authorize/exchange', tokenResponseSchema, { method: 'POST', body: JSON.stringify(body) });
+  }
+  // A guessed token endpoint is confirmed by discovery before a code is spent on it.
+  const tokenEndpoint = pending.tokenEndpointKnown ? pending.tokenEndpoint : (await fetchDiscovery(pending.issuer)).tokenEndpoint;
+  const tokens = await redeemAuthorizationCode({
+    issuer: pending.issuer,
+    tokenEndpoint,
+    clientId: pending.clientId,
+    clientAuth: { method: 'none' },
+    code,
+    redirectUri,
+    ...(iss ? { iss } : {}),
+    ...(pending.codeVerifier ? { codeVerifier: pending.codeVerifier } : {}),
+    ...(pending.nonce ? { expectedNonce: pending.nonce } : {}),
+    ...(pending.maxAge === undefined ? {} : { maxAge: pending.maxAge }),
+  });
+  return tokenResponseSchema.parse(tokens);
+}
+
+/** The exchange spends the code, so it is a mutation: run once, never cached, never retried. */
+export function useCodeExchange() {
+  return useMutation({ mutationKey: ['authorize', 'code-exchange'], mutationFn: exchangeCode, retry: false });
+}
