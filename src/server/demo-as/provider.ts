@@ -32,6 +32,7 @@ export interface DemoAuthorizationServer {
 }
 
 const oneDay = 24 * 60 * 60;
+const oidcScopeNames = new Set(['openid', 'profile', 'email', 'offline_access']);
 
 function isUserBound(ctx: KoaContextWithOIDC): boolean {
   return !(ctx.oidc.route === 'token' && ctx.oidc.params?.grant_type === 'client_credentials');
@@ -52,7 +53,6 @@ export function buildProviderConfiguration(issuer: string, keys: DemoKeys, appOr
         grant_types: ['authorization_code', 'implicit', 'refresh_token'],
         response_types: ['code', 'id_token', 'id_token token', 'code id_token', 'code token', 'code id_token token', 'none'],
         redirect_uris: [...redirectUris, ...formPostUris],
-        post_logout_redirect_uris: appOrigins.map((o) => `${o}/authorize`),
       },
       {
         client_id: demoClientIds.web,
@@ -148,7 +148,7 @@ export function buildProviderConfiguration(issuer: string, keys: DemoKeys, appOr
       // Auth0's opaque access tokens are 32 characters: 192 bits of base64url.
       bitsOfOpaqueRandomness: 192,
       customizers: {
-        jwt: (_ctx, token, jwt) => {
+        jwt: (ctx, token, jwt) => {
           const payload = jwt.payload as Record<string, unknown>;
           const clientId = payload.client_id as string | undefined;
           delete payload.client_id;
@@ -159,7 +159,12 @@ export function buildProviderConfiguration(issuer: string, keys: DemoKeys, appOr
             return;
           }
           const user = findDemoUserBySub(String(payload.sub));
-          const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ') : [];
+          const apiScopes = typeof payload.scope === 'string' ? payload.scope.split(' ') : [];
+          // Auth0 repeats the granted OIDC scopes in a user access token's `scope`; oidc-provider keeps only the API's.
+          const exchanged = ctx.oidc.entities.AuthorizationCode ?? ctx.oidc.entities.RefreshToken;
+          const oidcScopes = (exchanged?.scope ?? ctx.oidc.params?.scope?.toString() ?? '').split(' ').filter((s) => oidcScopeNames.has(s));
+          const scopes = [...oidcScopes, ...apiScopes.filter((s) => !oidcScopeNames.has(s))];
+          if (scopes.length) payload.scope = scopes.join(' ');
           if (payload.aud === demoApiIdentifier) {
             // RBAC with "Add Permissions in the Access Token".
             payload.permissions = (user?.permissions ?? []).filter((p) => scopes.includes(p));
@@ -284,11 +289,26 @@ async function handleInteraction(provider: Provider, req: IncomingMessage, res: 
   res.writeHead(400, { 'content-type': 'text/plain' }).end(`Unsupported prompt ${prompt.name}`);
 }
 
+/**
+ * oidc-provider insists on https redirect URIs for web clients that may use the implicit flow. The demo tenant
+ * runs on loopback over http, and keeps implicit for teaching, so those two checks (and only those) are waived:
+ * oidc-provider's documented hook for this is Client.Schema.prototype.invalidate, filtered by its code.
+ */
+function allowLoopbackImplicitRedirects(provider: Provider) {
+  const schema = (provider.Client as unknown as { Schema: { prototype: { invalidate(message: string, code?: string): void } } }).Schema;
+  const original = schema.prototype.invalidate;
+  schema.prototype.invalidate = function invalidate(message: string, code?: string) {
+    if (code === 'implicit-force-https' || code === 'implicit-forbid-localhost') return;
+    original.call(this, message, code);
+  };
+}
+
 /** Starts the embedded demo authorization server (an oidc-provider that behaves like an Auth0 tenant). */
 export async function startDemoAuthorizationServer(options: DemoAuthorizationServerOptions): Promise<DemoAuthorizationServer> {
   const keys = await loadOrCreateDemoKeys(options.dataDir);
   const issuer = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${options.port}/`;
   const provider = new Provider(issuer, buildProviderConfiguration(issuer, keys, options.appOrigins));
+  allowLoopbackImplicitRedirects(provider);
   provider.on('server_error', (_ctx, err) => console.error(`demo AS: server error: ${err.message}`));
   const callback = provider.callback();
 

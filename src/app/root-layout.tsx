@@ -1,0 +1,36 @@
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { RouteErrorBoundary } from './route-error-boundary';
+import { ThemeSelect } from './theme-select';
+import { toolRoutes } from './tool-routes';
+
+export function RootLayout() {
+  const { pathname } = useLocation();
+  return (
+    <div className="app-shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <NavLink to="/debugger" className="brand" aria-label="Token Workbench home">
+          <span aria-hidden="true" className="brand-mark" />
+          Token Workbench
+        </NavLink>
+        <nav aria-label="Tools" className="tool-nav">
+          <ul>
+            {toolRoutes.map((tool) => (
+              <li key={tool.path}>
+                <NavLink to={`/${tool.path}`}>{tool.label}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <ThemeSelect />
+      </header>
+      <main id="main" className="app-main">
+        <RouteErrorBoundary key={pathname}>
+          <Outlet />
+        </RouteErrorBoundary>
+      </main>
+    </div>
+  );
+}

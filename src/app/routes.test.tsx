@@ -1,0 +1,37 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter, Route } from 'react-router';
+import { describe, expect, it, vi } from 'vitest';
+import { AppRoutes } from './routes';
+
+function Crashing(): never {
+  throw new Error('boom in a tool');
+}
+
+describe('app routes', () => {
+  it('shows a crash inside the layout and keeps the navigation working', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    render(
+      <MemoryRouter initialEntries={['/crash']}>
+        <AppRoutes extraRoutes={<Route path="crash" element={<Crashing />} />} />
+      </MemoryRouter>,
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent('This tool crashed');
+    expect(screen.getByRole('alert')).toHaveTextContent('boom in a tool');
+    const nav = screen.getByRole('navigation', { name: 'Tools' });
+    await userEvent.click(screen.getByRole('link', { name: 'Scope picker' }));
+    expect(nav).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: /Scope picker/ })).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('shows the not-found page for an unknown path', () => {
+    render(
+      <MemoryRouter initialEntries={['/no/such/page']}>
+        <AppRoutes />
+      </MemoryRouter>,
+    );
+    expect(screen.getByRole('heading', { name: 'Page not found' })).toBeInTheDocument();
+    expect(screen.getByText('/no/such/page')).toBeInTheDocument();
+  });
+});

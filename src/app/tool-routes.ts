@@ -1,0 +1,7 @@
+/** One entry per tool: each is its own lazily loaded chunk. */
+export const toolRoutes = [
+  { path: 'debugger', label: 'Token editor', load: () => import('../features/debugger/debugger-route') },
+  { path: 'scopes', label: 'Scope picker', load: () => import('../features/scopes/scopes-route') },
+  { path: 'authorize', label: 'Authorize URL', load: () => import('../features/authorize/authorize-route') },
+  { path: 'introspect', label: 'Introspection', load: () => import('../features/introspect/introspect-route') },
+] as const;
