@@ -1,0 +1,136 @@
+import { memo, useDeferredValue, useId, useMemo, useState } from 'react';
+import type { ApiOperation } from '../../lib/catalog/api-model';
+import { createSearchIndex, groupByTag, searchOperations } from '../../lib/catalog/search';
+import type { TagGroup } from '../../lib/catalog/search';
+import { useScopesActions, useSearchQuery } from './scopes-store';
+
+/** Above this many matches, groups start collapsed: the count stays exact, only the DOM is kept small. */
+const EXPAND_ALL_LIMIT = 80;
+
+interface EndpointBrowserProps {
+  operations: readonly ApiOperation[];
+  selected: ReadonlySet<string>;
+  onToggle: (id: string, selected: boolean) => void;
+}
+
+export function EndpointBrowser({ operations, selected, onToggle }: EndpointBrowserProps) {
+  const query = useSearchQuery();
+  const { searchTyped } = useScopesActions();
+  const deferredQuery = useDeferredValue(query);
+  const index = useMemo(() => createSearchIndex(operations), [operations]);
+  const matches = useMemo(() => searchOperations(index, deferredQuery), [index, deferredQuery]);
+  const groups = useMemo(() => groupByTag(matches), [matches]);
+  const [toggledTags, setToggledTags] = useState<ReadonlySet<string>>(new Set());
+  const expandAll = matches.length <= EXPAND_ALL_LIMIT;
+  const countId = useId();
+
+  return (
+    <section className="panel endpoint-browser" aria-labelledby={`${countId}-h`}>
+      <h2 id={`${countId}-h`}>Endpoints</h2>
+      <input
+        type="search"
+        aria-label="Search endpoints"
+        aria-describedby={countId}
+        placeholder="Method, path, summary, tag or scope"
+        value={query}
+        onChange={(event) => searchTyped(event.target.value)}
+        autoComplete="off"
+        spellCheck={false}
+      />
+      <p id={countId} className="muted match-count" role="status">
+        {matches.length === 1 ? '1 endpoint matches' : `${matches.length} endpoints match`}
+        {!expandAll && matches.length > 0 ? ' (expand a group, or narrow the search)' : ''}
+      </p>
+      <div className="tag-groups">
+        {groups.map((group) => {
+          const open = expandAll !== toggledTags.has(group.tag);
+          return (
+            <TagGroupView
+              key={group.tag}
+              group={group}
+              open={open}
+              selected={selected}
+              onToggle={onToggle}
+              onExpandToggle={() =>
+                setToggledTags((current) => {
+                  const next = new Set(current);
+                  if (next.has(group.tag)) next.delete(group.tag);
+                  else next.add(group.tag);
+                  return next;
+                })
+              }
+            />
+          );
+        })}
+      </div>
+    </section>
+  );
+}
+
+interface TagGroupViewProps {
+  group: TagGroup;
+  open: boolean;
+  selected: ReadonlySet<string>;
+  onToggle: (id: string, selected: boolean) => void;
+  onExpandToggle: () => void;
+}
+
+const TagGroupView = memo(function TagGroupView({ group, open, selected, onToggle, onExpandToggle }: TagGroupViewProps) {
+  const listId = useId();
+  const selectedCount = group.operations.filter((op) => selected.has(op.id)).length;
+  return (
+    <div className="tag-group">
+      <h3>
+        <button type="button" className="tag-toggle" aria-expanded={open} aria-controls={listId} onClick={onExpandToggle}>
+          <span aria-hidden="true">{open ? '\u25be' : '\u25b8'}</span> {group.tag}{' '}
+          <span className="muted">
+            ({group.operations.length}
+            {selectedCount > 0 ? `, ${selectedCount} selected` : ''})
+          </span>
+        </button>
+      </h3>
+      {open ? (
+        <ul id={listId} className="endpoint-list">
+          {group.operations.map((op) => (
+            <EndpointRow key={op.id} operation={op} checked={selected.has(op.id)} onToggle={onToggle} />
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+});
+
+const EndpointRow = memo(function EndpointRow({ operation, checked, onToggle }: { operation: ApiOperation; checked: boolean; onToggle: (id: string, selected: boolean) => void }) {
+  const { operationFocused } = useScopesActions();
+  const summaryId = useId();
+  return (
+    <li className="endpoint-row">
+      <label>
+        <input
+          type="checkbox"
+          checked={checked}
+          aria-describedby={summaryId}
+          onChange={(event) => {
+            onToggle(operation.id, event.target.checked);
+            operationFocused(operation.id);
+          }}
+          onFocus={() => operationFocused(operation.id)}
+        />
+        <span className={`method method-${operation.method.toLowerCase()}`}>{operation.method}</span> <span className="path mono">{operation.path}</span>
+      </label>
+      <span id={summaryId} className="endpoint-summary">
+        <LifecycleBadges operation={operation} /> <span className="muted">{operation.summary}</span>
+      </span>
+    </li>
+  );
+});
+
+export function LifecycleBadges({ operation }: { operation: ApiOperation }) {
+  return (
+    <>
+      {operation.lifecycle === 'EA' ? <span className="badge warn">EA</span> : null}
+      {operation.lifecycle === 'beta' ? <span className="badge info">beta</span> : null}
+      {operation.legacy ? <span className="badge danger">legacy</span> : null}
+    </>
+  );
+}

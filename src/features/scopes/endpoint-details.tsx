@@ -1,0 +1,71 @@
+import type { ApiDefinition, ApiOperation, TokenKind } from '../../lib/catalog/api-model';
+import { alternativeBlock } from '../../lib/catalog/resolve-scopes';
+import { describeScopeEffect } from '../../lib/catalog/scope-notes';
+import { LifecycleBadges } from './endpoint-browser';
+import { blockMessage } from './verdict-messages';
+
+interface EndpointDetailsProps {
+  api: ApiDefinition;
+  operation: ApiOperation | null;
+  kind: TokenKind;
+  /** The alternative the least-privilege set uses for this endpoint, if selected. */
+  chosen: readonly string[] | null;
+}
+
+/** Every alternative that satisfies the endpoint, what each adds, and which the token kind can use. */
+export function EndpointDetails({ api, operation, kind, chosen }: EndpointDetailsProps) {
+  if (!operation) {
+    return (
+      <section className="panel" aria-labelledby="endpoint-details-h">
+        <h2 id="endpoint-details-h">Endpoint details</h2>
+        <p className="muted">Select or focus an endpoint to see every scope that satisfies it.</p>
+      </section>
+    );
+  }
+  const chosenKey = chosen?.join(' ');
+  return (
+    <section className="panel" aria-labelledby="endpoint-details-h">
+      <h2 id="endpoint-details-h">Endpoint details</h2>
+      <p className="endpoint-title">
+        <span className="mono">{operation.id}</span> <LifecycleBadges operation={operation} />
+      </p>
+      <p className="muted">
+        {operation.summary}
+        {operation.docsUrl ? (
+          <>
+            {' '}
+            <a href={operation.docsUrl} target="_blank" rel="noreferrer noopener">
+              Reference
+            </a>
+          </>
+        ) : null}
+      </p>
+      {operation.alternatives.length > 1 ? <p className="field-hint">Any one of these is enough.</p> : null}
+      <ul aria-label="Accepted scopes" className="accepted-scopes">
+        {operation.alternatives.map((alternative, index) => {
+          const key = alternative.join(' ');
+          const block = alternativeBlock(api, alternative, kind);
+          const notes = alternative.map((scope) => describeScopeEffect(scope));
+          return (
+            <li key={key || `none-${index}`} className={block ? 'blocked' : undefined}>
+              <code>{alternative.length === 0 ? '(no scope needed)' : alternative.join(' + ')}</code>
+              {key === chosenKey ? <span className="badge ok">least privilege</span> : null}
+              {notes.some((n) => n.privileged) ? <span className="badge danger">returns secrets</span> : null}
+              {alternative.map((scope) => {
+                const description = api.scopeDescriptions.get(scope);
+                return description ? (
+                  <span key={scope} className="muted scope-description">
+                    {' '}
+                    {description}.
+                  </span>
+                ) : null;
+              })}
+              {notes.map((n, i) => (n.note ? <div key={alternative[i]} className="scope-note">{n.note}</div> : null))}
+              {block ? <div className="scope-block">{blockMessage(block)}</div> : null}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

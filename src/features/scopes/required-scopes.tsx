@@ -1,0 +1,82 @@
+import { CopyButton } from '../../components/ui/copy-button';
+import type { ApiDefinition, TokenKind } from '../../lib/catalog/api-model';
+import type { ScopeResolution } from '../../lib/catalog/resolve-scopes';
+
+interface RequiredScopesProps {
+  api: ApiDefinition;
+  resolution: ScopeResolution;
+  onRemove: (id: string) => void;
+  onClear: () => void;
+}
+
+const KIND_LABEL: Record<TokenKind, string> = { m2m: 'Machine-to-machine', user: 'User (SPA / login)' };
+
+/** The least-privilege scope string for the selection, with what each endpoint uses and what cannot work. */
+export function RequiredScopes({ api, resolution, onRemove, onClear }: RequiredScopesProps) {
+  const { operations, unavailable, scopeString, kind } = resolution;
+  return (
+    <section className="panel required-scopes" aria-labelledby="required-scopes-h">
+      <h2 id="required-scopes-h">Required scopes</h2>
+      {operations.length === 0 ? (
+        <p className="muted">Select endpoints to get the smallest scope set that calls all of them.</p>
+      ) : (
+        <>
+          <div className="scope-string-row">
+            <output className="scope-string mono" aria-label="Scope string">
+              {scopeString || '(no scope needed)'}
+            </output>
+            <CopyButton text={scopeString} label="Copy scope string" disabled={scopeString === ''} />
+          </div>
+          <p className="field-hint">
+            {KIND_LABEL[kind]} token for {api.name}. Smallest set where every endpoint is satisfied by at least one scope; ties go to the narrower
+            scope.{resolution.exact ? '' : ' (Large selection: best set found within the search bound.)'}
+          </p>
+          {unavailable.length > 0 ? (
+            <div className="status danger" role="alert">
+              <div>
+                <strong>{unavailable.length === 1 ? '1 endpoint cannot be called' : `${unavailable.length} endpoints cannot be called`} with a {KIND_LABEL[kind]} token:</strong>
+                <ul>
+                  {unavailable.map((r) => (
+                    <li key={r.operation.id}>
+                      <span className="mono">{r.operation.id}</span>:{' '}
+                      {r.fix === 'm2m'
+                        ? 'no scope that users can get satisfies it. Call it from a backend with a client-credentials (Machine-to-machine) token.'
+                        : 'only a signed-in user\u2019s token can call it (its scopes act on the token\u2019s own user).'}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            </div>
+          ) : null}
+          <table className="selection-table">
+            <caption className="visually-hidden">Selected endpoints and the scope each uses</caption>
+            <thead>
+              <tr>
+                <th scope="col">Endpoint</th>
+                <th scope="col">Uses</th>
+                <th scope="col">
+                  <button type="button" className="small" onClick={onClear}>
+                    Clear selection
+                  </button>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {operations.map((r) => (
+                <tr key={r.operation.id}>
+                  <td className="mono">{r.operation.id}</td>
+                  <td className="mono">{r.status === 'unavailable' ? '\u2014' : r.status === 'no-scope-needed' ? '(none)' : r.chosen?.join(' + ')}</td>
+                  <td>
+                    <button type="button" className="small" aria-label={`Remove ${r.operation.id}`} onClick={() => onRemove(r.operation.id)}>
+                      Remove
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Component as ScopesRoute } from './scopes-route';
+import { SCOPES_STORAGE_KEY, repairPersistedScopes } from './scopes-store';
+
+let currentSearch = '';
+function LocationProbe() {
+  currentSearch = useLocation().search;
+  return null;
+}
+
+function renderAt(url: string) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <QueryClientProvider client={client}>
+      <MemoryRouter initialEntries={[url]}>
+        <Routes>
+          <Route
+            path="/scopes"
+            element={
+              <>
+                <ScopesRoute />
+                <LocationProbe />
+              </>
+            }
+          />
+        </Routes>
+      </MemoryRouter>
+    </QueryClientProvider>,
+  );
+}
+
+const requiredScopes = () => screen.getByRole('region', { name: 'Required scopes' });
+const scopeString = () => within(requiredScopes()).getByRole('status', { name: 'Scope string' });
+
+describe('/scopes', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('search, pick GET and PATCH /api/v2/users/{id}, and switch token kinds', async () => {
+    const user = userEvent.setup();
+    renderAt('/scopes');
+    const search = await screen.findByRole('searchbox', { name: 'Search endpoints' });
+    await user.clear(search);
+    await user.type(search, 'users/{{id}');
+    await user.click(await screen.findByRole('checkbox', { name: 'GET /api/v2/users/{id}' }));
+    await user.click(screen.getByRole('checkbox', { name: 'PATCH /api/v2/users/{id}' }));
+    expect(scopeString()).toHaveTextContent('read:users update:users_app_metadata');
+
+    const accepted = screen.getByRole('list', { name: 'Accepted scopes' });
+    expect(within(accepted).getByText('update:users')).toBeInTheDocument();
+    expect(within(accepted).getByText('update:current_user_metadata')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('radio', { name: /User \(SPA \/ login\)/ }));
+    expect(scopeString()).toHaveTextContent('read:current_user update:current_user_metadata');
+    expect(currentSearch).toBe('?kind=user&endpoints=GET%20/api/v2/users/{id},PATCH%20/api/v2/users/{id}');
+  });
+
+  it('restores a selection from a deep link and marks what a user token cannot call', async () => {
+    renderAt('/scopes?kind=user&endpoints=GET%20/api/v2/users/{id},GET%20/api/v2/clients');
+    await waitFor(() => expect(scopeString()).toHaveTextContent('read:current_user'));
+    expect(screen.getByRole('radio', { name: /User \(SPA \/ login\)/ })).toBeChecked();
+    expect(within(requiredScopes()).getByRole('alert')).toHaveTextContent('GET /api/v2/clients');
+    expect(within(requiredScopes()).getByRole('alert')).toHaveTextContent('client-credentials');
+  });
+
+  it('shows EA and beta badges and keeps the match count exact while groups are collapsed', async () => {
+    const user = userEvent.setup();
+    renderAt('/scopes');
+    const search = await screen.findByRole('searchbox', { name: 'Search endpoints' });
+    await user.clear(search);
+    expect(screen.getByText(/^473 endpoints match/)).toBeInTheDocument();
+    expect(screen.queryByRole('checkbox', { name: 'GET /api/v2/users' })).not.toBeInTheDocument();
+    await user.type(search, 'agents');
+    expect(await screen.findByText('5 endpoints match')).toBeInTheDocument();
+    const row = screen.getByRole('checkbox', { name: 'GET /api/v2/agents' });
+    expect(row).toHaveAccessibleDescription(/EA/);
+  });
+
+  it('a pasted scope string lists callable endpoints and a verdict', async () => {
+    const user = userEvent.setup();
+    renderAt('/scopes?kind=m2m&endpoints=PATCH%20/api/v2/users/{id}');
+    const box = await screen.findByRole('textbox', { name: 'Access token' });
+    await user.click(box);
+    await user.paste('read:users');
+    const callable = screen.getByRole('list', { name: 'Callable endpoints' });
+    expect(within(callable).getByText('GET /api/v2/users/{id}')).toBeInTheDocument();
+    expect(within(callable).queryByText('PATCH /api/v2/users/{id}')).not.toBeInTheDocument();
+    const verdict = screen.getByRole('region', { name: 'Why 403?' });
+    expect(verdict).toHaveTextContent('Fails');
+    expect(verdict).toHaveTextContent('update:users_app_metadata');
+  });
+
+  it('defines a custom API and picks its scopes; only the definition is persisted, never the token', async () => {
+    const user = userEvent.setup();
+    renderAt('/scopes');
+    await user.clear(await screen.findByRole('searchbox', { name: 'Search endpoints' }));
+    await user.click(screen.getByRole('button', { name: 'Use the appointments example' }));
+    await user.click(screen.getByRole('button', { name: 'Save API' }));
+    await user.click(await screen.findByRole('checkbox', { name: 'POST /appointments' }));
+    expect(scopeString()).toHaveTextContent('write:appointments');
+    await user.click(screen.getByRole('textbox', { name: 'Access token' }));
+    await user.paste('write:appointments');
+    const stored = JSON.parse(localStorage.getItem(SCOPES_STORAGE_KEY) ?? '{}') as { state: unknown; version: number };
+    expect(stored.version).toBe(1);
+    expect(Object.keys(stored.state as object).sort()).toEqual(['customApis', 'tenantDomain']);
+    expect(JSON.stringify(stored)).not.toContain('write:appointments"}');
+    expect(repairPersistedScopes(stored.state).customApis[0]?.identifier).toBe('https://api.demo.test/');
+  });
+});
+
+describe('repairPersistedScopes', () => {
+  it('drops whatever does not fit the current shape', () => {
+    expect(repairPersistedScopes({ customApis: [{ id: 'x' }, 'junk'], tenantDomain: 'evil"<script>' })).toEqual({ customApis: [], tenantDomain: '' });
+    expect(repairPersistedScopes(null)).toEqual({ customApis: [], tenantDomain: '' });
+  });
+});
