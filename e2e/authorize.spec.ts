@@ -1,0 +1,153 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { decodeJwt } from 'jose';
+import { demoApi, managementApi, signInAs } from './support/demo-tenant';
+import { e2eEnv } from './support/env';
+
+/** Opens the builder for the demo SPA: the Auth0 SPA preset (the default) and the demo-spa profile. */
+async function openBuilderForDemoSpa(page: Page) {
+  await page.goto('/authorize');
+  await expect(page.getByRole('heading', { level: 1, name: 'Authorize-URL builder' })).toBeVisible();
+  await page.getByLabel('Profile', { exact: true }).selectOption('demo-spa');
+  await expect(page.getByLabel('Domain or issuer')).toHaveValue(e2eEnv.issuer);
+  await expect(page.getByLabel('Client ID')).toHaveValue('demo-spa');
+  await expect(page.getByLabel('PKCE')).toBeChecked();
+}
+
+function pitfall(page: Page, id: string): Locator {
+  return page.getByRole('list', { name: 'Pitfalls' }).getByRole('listitem').filter({ has: page.locator('code', { hasText: new RegExp(`^${id}$`) }) });
+}
+
+/** Logs in at the demo tenant as alice and comes back to /callback. */
+async function logInAsAlice(page: Page) {
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('heading', { name: 'Demo tenant' })).toBeVisible();
+  await signInAs(page, 'alice');
+  await page.waitForURL((url) => url.pathname === '/callback');
+  await expect(page.getByRole('heading', { level: 1, name: 'Callback' })).toBeVisible();
+}
+
+async function exchangeCode(page: Page) {
+  await page.getByRole('button', { name: 'Exchange code' }).click();
+  await expect(page.getByRole('heading', { name: 'Tokens' })).toBeVisible();
+}
+
+function tokenSection(page: Page, name: 'Access token' | 'ID token') {
+  return page.getByRole('region', { name: new RegExp(`^${name}`) });
+}
+
+test('no audience: the missing-audience pitfall, then the access token is opaque', async ({ page }) => {
+  await openBuilderForDemoSpa(page);
+  await expect(page.getByLabel('Audience')).toHaveValue('');
+  await expect(pitfall(page, 'missing-audience')).toContainText('opaque');
+  const authorizeUrl = new URL(await page.getByLabel('Authorize URL').inputValue());
+  expect(authorizeUrl.href.startsWith(`${e2eEnv.issuer}authorize?`)).toBe(true);
+  expect(authorizeUrl.searchParams.get('audience')).toBeNull();
+
+  await logInAsAlice(page);
+  // The code and state are gone from the address bar once read.
+  expect(new URL(page.url()).search).toBe('');
+  await exchangeCode(page);
+  const access = tokenSection(page, 'Access token');
+  await expect(access.getByText('Opaque', { exact: true })).toBeVisible();
+  const token = await access.getByRole('textbox', { name: 'Access token' }).inputValue();
+  expect(token).not.toContain('.');
+  await expect(tokenSection(page, 'ID token').getByText('JWT', { exact: true })).toBeVisible();
+  // The round-trip secrets were deleted on return.
+  expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+});
+
+test('audience https://api.demo.test/ with read:appointments gives a JWT access token carrying that scope', async ({ page }) => {
+  await openBuilderForDemoSpa(page);
+  await page.getByLabel('Audience').fill(demoApi);
+  await page.getByLabel('Scope', { exact: true }).fill('openid profile read:appointments');
+  await expect(pitfall(page, 'missing-audience')).toHaveCount(0);
+
+  await logInAsAlice(page);
+  await exchangeCode(page);
+  const access = tokenSection(page, 'Access token');
+  await expect(access.getByText('JWT', { exact: true })).toBeVisible();
+  const claims = decodeJwt(await access.getByRole('textbox', { name: 'Access token' }).inputValue());
+  expect(claims.aud).toContain(demoApi);
+  expect(String(claims.scope).split(' ')).toContain('read:appointments');
+  const diff = page.getByRole('table', { name: 'Requested vs granted' });
+  await expect(diff.getByRole('row', { name: /^read:appointments / })).toContainText('granted');
+  await expect(access.getByRole('link', { name: 'Open in token editor' })).toHaveAttribute('href', /^\/debugger#token=/);
+});
+
+test('Management API audience with update:users in a SPA: the pitfall before login, update:users dropped after', async ({ page }) => {
+  await openBuilderForDemoSpa(page);
+  await page.getByLabel('Audience').fill(managementApi);
+  await page.getByLabel('Scope', { exact: true }).fill('openid update:users read:current_user');
+  const warning = pitfall(page, 'management-api-user-scopes');
+  await expect(warning).toContainText('update:users');
+  await expect(warning).toContainText('update:current_user_metadata');
+
+  await logInAsAlice(page);
+  await exchangeCode(page);
+  const claims = decodeJwt(await tokenSection(page, 'Access token').getByRole('textbox', { name: 'Access token' }).inputValue());
+  expect(String(claims.scope).split(' ')).toContain('read:current_user');
+  expect(String(claims.scope).split(' ')).not.toContain('update:users');
+  const diff = page.getByRole('table', { name: 'Requested vs granted' });
+  const dropped = diff.getByRole('row', { name: /^update:users / });
+  await expect(dropped).toContainText('dropped');
+  await expect(dropped).toContainText('user-context scopes');
+  await expect(diff.getByRole('row', { name: /^read:current_user / })).toContainText('granted');
+});
+
+test('a response whose state does not match is refused, and no code is exchanged', async ({ page }) => {
+  await openBuilderForDemoSpa(page);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('heading', { name: 'Demo tenant' })).toBeVisible();
+  // An attacker's response lands on our callback in this tab (login CSRF).
+  await page.goto('/callback?code=attacker-code&state=forged-state');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Refused: the state does not match');
+  await expect(alert).toContainText('state-mismatch');
+  await expect(page.getByRole('button', { name: 'Exchange code' })).toHaveCount(0);
+  expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+});
+
+test('an error from the authorization server is shown plainly', async ({ page }) => {
+  await openBuilderForDemoSpa(page);
+  // prompt=none without a session at the AS: it must answer login_required.
+  await page.getByLabel('Prompt').selectOption('none');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL((url) => url.pathname === '/callback');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('The authorization server returned an error');
+  await expect(alert).toContainText('login_required');
+});
+
+test('a pasted /authorize URL fills the form and round-trips exactly, unknown and repeated parameters included', async ({ page }) => {
+  const pasted = `${e2eEnv.issuer}authorize?client_id=demo-spa&response_type=token&scope=openid+roles&redirect_uri=http%3A%2F%2Fexample.com%2Fcb&x_custom=a%20b&x_custom=c`;
+  await page.goto(`/authorize?url=${encodeURIComponent(pasted)}`);
+  await expect(page.getByLabel('Authorize URL')).toHaveValue(pasted);
+  await expect(page.getByLabel('Client ID')).toHaveValue('demo-spa');
+  await expect(page.getByLabel('Response type')).toHaveValue('token');
+  await expect(page.getByLabel('Scope', { exact: true })).toHaveValue('openid roles');
+  await expect(page.getByLabel('Parameter 2 value')).toHaveValue('c');
+  for (const id of ['implicit-flow', 'non-standard-scope', 'state-missing', 'redirect-uri-insecure', 'repeated-parameter']) {
+    await expect(pitfall(page, id)).toHaveCount(1);
+  }
+  // One-click fix: remove the words that are not scopes.
+  await pitfall(page, 'non-standard-scope').getByRole('button', { name: 'Remove roles' }).click();
+  await expect(page.getByLabel('Scope', { exact: true })).toHaveValue('openid');
+  await expect(pitfall(page, 'non-standard-scope')).toHaveCount(0);
+});
+
+test('a confidential client with form_post: the companion server hands the response over and redeems the code with the profile secret', async ({ page }) => {
+  await page.goto('/authorize');
+  await page.getByLabel('Preset').selectOption({ label: 'Auth0 regular web app' });
+  await page.getByLabel('Profile', { exact: true }).selectOption('demo-web');
+  await expect(page.getByLabel('Client type')).toHaveValue('confidential');
+  await expect(page.getByLabel('Response mode')).toHaveValue('form_post');
+  await page.getByRole('button', { name: 'Use the form_post receiver' }).click();
+  await expect(page.getByLabel('Redirect URI')).toHaveValue(`${e2eEnv.baseURL}/api/callback/form-post`);
+  await page.getByLabel('Audience').fill(demoApi);
+
+  await logInAsAlice(page);
+  await expect(page.getByText('form_post (handed over by the companion server)')).toBeVisible();
+  expect(new URL(page.url()).hash).toBe('');
+  await exchangeCode(page);
+  await expect(tokenSection(page, 'Access token').getByText('JWT', { exact: true })).toBeVisible();
+});
