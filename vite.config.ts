@@ -9,6 +9,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     sourcemap: false,
+    // bench/size.ts reads the manifest to know which chunks each route loads.
+    manifest: true,
     // A dev tool: every tool and the catalog are their own lazy chunks.
     chunkSizeWarningLimit: 1500,
   },

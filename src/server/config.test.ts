@@ -1,0 +1,80 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfigFile, resolveConfig, substituteEnv, toProfileSummary } from './config';
+
+const base = { env: {}, baseDir: '/nowhere', source: 'workbench.config.json' };
+const m2m = {
+  id: 'acme-m2m',
+  label: 'Acme M2M',
+  issuer: 'https://acme.eu.auth0.com/',
+  clientId: 'abc',
+  clientAuthMethod: 'client_secret_basic',
+  clientSecret: '${AUTH0_CLIENT_SECRET}',
+};
+
+describe('config', () => {
+  it('substitutes ${ENV} references and names the field of an unset one', () => {
+    expect(substituteEnv({ a: ['x-${A}-y'] }, { A: '1' })).toEqual({ a: ['x-1-y'] });
+    expect(() => substituteEnv({ profiles: [{ clientSecret: '${NOPE}' }] }, {})).toThrow('profiles[0].clientSecret: environment variable NOPE is not set');
+  });
+
+  it('resolves a client_secret_basic profile and keeps the secret server-side', async () => {
+    const config = await resolveConfig({ profiles: [m2m] }, { ...base, env: { AUTH0_CLIENT_SECRET: 's3cr3t-value' } });
+    expect(config.profiles[0]).toMatchObject({ id: 'acme-m2m', clientSecret: 's3cr3t-value', timeoutMs: 5000, assertionAudience: 'issuer' });
+    expect(config.secrets).toEqual(['s3cr3t-value']);
+    expect(JSON.stringify(toProfileSummary(config.profiles[0]!))).not.toContain('s3cr3t');
+  });
+
+  it('names the field when a value is wrong', async () => {
+    await expect(resolveConfig({ profiles: [{ ...m2m, clientSecret: 'x', issuer: 'not a url' }] }, base)).rejects.toThrow(/profiles\[0\]\.issuer/);
+    await expect(resolveConfig({ profiles: [{ ...m2m, clientSecret: undefined }] }, base)).rejects.toThrow(/profiles\[0\]\.clientSecret is required for client_secret_basic/);
+    await expect(resolveConfig({ profiles: [{ ...m2m, clientSecret: 'x', clientAuthMethod: 'magic' }] }, base)).rejects.toThrow(/profiles\[0\]\.clientAuthMethod/);
+    await expect(resolveConfig({ profiles: [{ ...m2m, clientSecret: 'x', typo: 1 }] }, base)).rejects.toThrow(/typo/);
+    await expect(resolveConfig({ profiles: [{ ...m2m, clientSecret: 'x' }, { ...m2m, clientSecret: 'y' }] }, base)).rejects.toThrow(/profiles\[1\]\.id duplicates/);
+  });
+
+  it('loads a private_key_jwt key from a PEM file (PKCS#8 or PKCS#1) or a JWK, with a thumbprint kid', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tw-config-'));
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    writeFileSync(join(dir, 'pkcs8.pem'), privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    writeFileSync(join(dir, 'pkcs1.pem'), privateKey.export({ type: 'pkcs1', format: 'pem' }));
+    const ec = generateKeyPairSync('ec', { namedCurve: 'P-384' });
+    writeFileSync(join(dir, 'ec.jwk.json'), JSON.stringify({ ...ec.privateKey.export({ format: 'jwk' }), kid: 'my-kid' }));
+    const profile = (file: string) => ({ id: 'rs', issuer: 'https://t.example/', clientId: 'rs', clientAuthMethod: 'private_key_jwt', privateKeyFile: file });
+    const config = await resolveConfig({ profiles: [profile('pkcs8.pem'), { ...profile('pkcs1.pem'), id: 'rs1' }, { ...profile('ec.jwk.json'), id: 'ec' }] }, { ...base, baseDir: dir });
+    const [a, b, c] = config.profiles;
+    expect(a?.privateKey?.alg).toBe('RS256');
+    expect(a?.privateKey?.kid).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(b?.privateKey?.kid).toBe(a?.privateKey?.kid);
+    expect(c?.privateKey).toMatchObject({ alg: 'ES384', kid: 'my-kid' });
+    expect(config.secrets).toHaveLength(3);
+  });
+
+  it('names privateKeyFile when the key is missing or unreadable', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tw-config-'));
+    writeFileSync(join(dir, 'junk.pem'), 'not a key');
+    const profile = { id: 'rs', issuer: 'https://t.example/', clientId: 'rs', clientAuthMethod: 'private_key_jwt' };
+    await expect(resolveConfig({ profiles: [{ ...profile, privateKeyFile: 'missing.pem' }] }, { ...base, baseDir: dir })).rejects.toThrow(/profiles\[0\]\.privateKeyFile: file not found/);
+    await expect(resolveConfig({ profiles: [{ ...profile, privateKeyFile: 'junk.pem' }] }, { ...base, baseDir: dir })).rejects.toThrow(/profiles\[0\]\.privateKeyFile: is not a readable/);
+  });
+
+  it('reads WORKBENCH_CONFIG, and treats a missing default file as no profiles', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tw-config-'));
+    expect((await loadConfigFile({}, dir)).profiles).toEqual([]);
+    await expect(loadConfigFile({ WORKBENCH_CONFIG: 'nope.json' }, dir)).rejects.toBeInstanceOf(ConfigError);
+    writeFileSync(join(dir, 'bad.json'), '{ "profiles": [ }');
+    await expect(loadConfigFile({ WORKBENCH_CONFIG: 'bad.json' }, dir)).rejects.toThrow(/not valid JSON/);
+  });
+
+  it('accepts the checked-in example config when its variables are set', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tw-config-'));
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    writeFileSync(join(dir, 'rs.pem'), privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    const env = { WORKBENCH_CONFIG: join(process.cwd(), 'workbench.config.example.json'), AUTH0_CLIENT_SECRET: 'a', AUTH0_M2M_CLIENT_SECRET: 'b', AUTH0_RS_PRIVATE_KEY_FILE: join(dir, 'rs.pem') };
+    const config = await loadConfigFile(env, process.cwd());
+    expect(config.profiles.map((p) => p.clientAuthMethod)).toEqual(['client_secret_post', 'client_secret_basic', 'private_key_jwt']);
+  });
+});
