@@ -13,6 +13,8 @@ export const apiErrorCodes = [
   'upstream_error',
   'upstream_unreachable',
   'upstream_timeout',
+  /** A discovery document named an endpoint off the issuer's origin: the server does not follow it. */
+  'upstream_endpoint_refused',
   'internal_error',
 ] as const;
 export type ApiErrorCode = (typeof apiErrorCodes)[number];
