@@ -134,6 +134,9 @@ export function Component() {
               <button type="button" className="primary" disabled={!view.url} onClick={logIn}>
                 Log in
               </button>
+              <button type="button" onClick={() => void initializeAuthorizeRequest(`${window.location.origin}/callback`, { startOver: true })}>
+                Start over
+              </button>
               <span className="field-hint">
                 State, nonce and the PKCE verifier go to sessionStorage for the round trip only, and are deleted on return.
               </span>

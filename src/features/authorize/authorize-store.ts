@@ -59,7 +59,7 @@ function withoutPkce(request: AuthorizeRequest): AuthorizeRequest {
   return setParam(setParam(request, 'code_challenge', undefined), 'code_challenge_method', undefined);
 }
 
-const useAuthorizeStore = create<AuthorizeState>()((set, get) => ({
+const INITIAL_DATA = {
   domainInput: '',
   presetId: 'auth0-spa',
   clientKind: 'public',
@@ -69,6 +69,10 @@ const useAuthorizeStore = create<AuthorizeState>()((set, get) => ({
   codeVerifier: undefined,
   verifierUnknown: false,
   parseError: undefined,
+} satisfies Omit<AuthorizeState, 'actions'>;
+
+const useAuthorizeStore = create<AuthorizeState>()((set, get) => ({
+  ...INITIAL_DATA,
   actions: {
     domainChanged: (domainInput) => set({ domainInput, pastedEndpoint: undefined }),
     presetSelected: (presetId, redirectUri) => {
@@ -134,10 +138,11 @@ const useAuthorizeStore = create<AuthorizeState>()((set, get) => ({
 }));
 
 /** Starts a fresh request for this app's callback: the Auth0 SPA preset, a state, a nonce and PKCE. */
-export async function initializeAuthorizeRequest(redirectUri: string): Promise<void> {
+export async function initializeAuthorizeRequest(redirectUri: string, options: { startOver?: boolean } = {}): Promise<void> {
   const { actions, request } = useAuthorizeStore.getState();
-  if (request.params.length > 0) return;
+  if (request.params.length > 0 && !options.startOver) return;
   useAuthorizeStore.setState({
+    ...INITIAL_DATA,
     request: {
       endpoint: '',
       params: [

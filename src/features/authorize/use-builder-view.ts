@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { deriveBuilderView } from '../../lib/oauth/builder-view';
 import { MANAGEMENT_USER_CONTEXT_SCOPES } from '../../lib/oauth/management-api';
 import { resolveIssuer } from '../../lib/oauth/issuer';
@@ -6,6 +6,7 @@ import { findPreset } from '../../lib/oauth/presets';
 import { useAuthorizeRequest, useClientKind, useDomainInput, usePastedEndpoint, usePresetId, useProfileId } from './authorize-store';
 import { useDiscovery } from './discovery-query';
 import { useProfiles } from './profiles-query';
+import { readUserApis } from './user-apis';
 
 /** The builder's derived view: endpoints, known APIs, the URL and its pitfalls, recomputed as the form changes. */
 export function useBuilderView() {
@@ -19,6 +20,7 @@ export function useBuilderView() {
   const issuer = resolveIssuer(domainInput)?.issuer;
   const discovery = useDiscovery(issuer);
   const profile = profiles.data?.find((candidate) => candidate.id === profileId);
+  const [userApis] = useState(() => readUserApis());
 
   const view = useMemo(
     () =>
@@ -29,10 +31,10 @@ export function useBuilderView() {
         request,
         pastedEndpoint,
         discovered: discovery.data,
-        profileApis: profile?.apis ?? [],
+        apis: [...(profile?.apis ?? []).map((api) => ({ ...api, source: 'profile' as const })), ...userApis.map((api) => ({ ...api, source: 'user' as const }))],
         userContextScopes: MANAGEMENT_USER_CONTEXT_SCOPES,
       }),
-    [domainInput, presetId, clientKind, request, pastedEndpoint, discovery.data, profile],
+    [domainInput, presetId, clientKind, request, pastedEndpoint, discovery.data, profile, userApis],
   );
   return { view, discovery, profiles, profile };
 }

@@ -11,7 +11,11 @@ const inputs: BuilderInputs = {
   request,
   pastedEndpoint: undefined,
   discovered: undefined,
-  profileApis: [{ identifier: 'https://api.demo.test/', name: 'Demo', scopes: ['read:appointments'] }, { identifier: 'http://127.0.0.1:4001/api/v2/', name: 'Demo Management API' }],
+  apis: [
+    { identifier: 'https://api.demo.test/', name: 'Demo', scopes: ['read:appointments'], source: 'profile' },
+    { identifier: 'http://127.0.0.1:4001/api/v2/', name: 'Demo Management API', source: 'profile' },
+    { identifier: 'https://mine.example/', name: 'Mine', source: 'user' },
+  ],
   userContextScopes: ['read:current_user'],
 };
 
@@ -22,8 +26,14 @@ describe('deriveBuilderView', () => {
     expect(view.knownApis.map((api) => [api.identifier, api.source])).toEqual([
       ['http://127.0.0.1:4001/api/v2/', 'management'],
       ['https://api.demo.test/', 'profile'],
+      ['https://mine.example/', 'user'],
     ]);
     expect(view.pitfalls.map((pitfall) => pitfall.id)).toEqual(['missing-audience']);
+  });
+
+  it("checks the audience against the user's own APIs too", () => {
+    const view = deriveBuilderView({ ...inputs, request: { ...request, params: [...request.params, { name: 'audience', value: 'https://MINE.example' }] } });
+    expect(view.pitfalls.find((pitfall) => pitfall.id === 'audience-mismatch')?.fixes[0]?.patch).toEqual([{ op: 'set-param', name: 'audience', value: 'https://mine.example/' }]);
   });
 
   it('keeps a pasted endpoint exactly, and uses discovery only for the same issuer', () => {

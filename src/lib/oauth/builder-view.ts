@@ -16,7 +16,8 @@ export interface BuilderInputs {
   /** The endpoint of a pasted URL, which wins over everything else so that the URL round-trips. */
   readonly pastedEndpoint: string | undefined;
   readonly discovered: DiscoveredServer | undefined;
-  readonly profileApis: readonly { readonly identifier: string; readonly name?: string | undefined; readonly scopes?: readonly string[] }[];
+  /** The selected profile's APIs, then the user's own APIs from the scope picker. */
+  readonly apis: readonly { readonly identifier: string; readonly name?: string | undefined; readonly scopes?: readonly string[]; readonly source: 'profile' | 'user' }[];
   readonly userContextScopes: readonly string[];
 }
 
@@ -40,11 +41,12 @@ export function deriveBuilderView(inputs: BuilderInputs): BuilderView {
   const managementApi = resolved && auth0Like ? managementApiIdentifier(resolved) : undefined;
 
   const knownApis: KnownApi[] = managementApi ? [{ identifier: managementApi, name: 'Auth0 Management API', source: 'management' }] : [];
-  for (const api of inputs.profileApis) {
+  for (const api of inputs.apis) {
     const existing = knownApis.findIndex((known) => known.identifier === api.identifier);
-    const entry: KnownApi = { identifier: api.identifier, source: 'profile', ...(api.name ? { name: api.name } : {}), ...(api.scopes ? { scopes: api.scopes } : {}) };
+    const entry: KnownApi = { identifier: api.identifier, source: api.source, ...(api.name ? { name: api.name } : {}), ...(api.scopes ? { scopes: api.scopes } : {}) };
+    // The first source wins (the Management API stays "management"); a later one may add the scope list.
     if (existing === -1) knownApis.push(entry);
-    else knownApis[existing] = { ...entry, source: knownApis[existing]?.source ?? 'profile' };
+    else knownApis[existing] = { ...entry, ...knownApis[existing], scopes: knownApis[existing]?.scopes ?? entry.scopes };
   }
 
   const endpoint = inputs.pastedEndpoint ?? endpoints?.authorizationEndpoint;

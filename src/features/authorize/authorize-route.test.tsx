@@ -1,0 +1,82 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Component as AuthorizeRoute } from './authorize-route';
+import { initializeAuthorizeRequest } from './authorize-store';
+
+function renderAt(url: string) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <QueryClientProvider client={client}>
+      <MemoryRouter initialEntries={[url]}>
+        <Routes>
+          <Route path="/authorize" element={<AuthorizeRoute />} />
+        </Routes>
+      </MemoryRouter>
+    </QueryClientProvider>,
+  );
+}
+
+const urlBox = () => screen.getByRole('textbox', { name: 'Authorize URL' }) as HTMLTextAreaElement;
+const pitfallIds = () => within(screen.getByRole('list', { name: 'Pitfalls' })).queryAllByRole('listitem').map((item) => item.getAttribute('data-rule'));
+
+describe('/authorize', () => {
+  beforeEach(async () => {
+    await initializeAuthorizeRequest('http://localhost:3000/callback', { startOver: true });
+    vi.stubGlobal('fetch', vi.fn(async () => Response.json({ profiles: [] })));
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('pasting a URL (or opening ?url=) fills the form and shows exactly that URL', async () => {
+    const pasted = 'https://tenant.eu.auth0.com/authorize?client_id=abc&response_type=id_token%20token&scope=openid+roles&ext=%2Fa%2Fb&ext=2&prompt=';
+    renderAt(`/authorize?url=${encodeURIComponent(pasted)}`);
+    expect(await screen.findByRole('textbox', { name: 'Client ID' })).toHaveValue('abc');
+    expect(urlBox().value).toBe(pasted);
+    expect(screen.getByRole('textbox', { name: 'Domain or issuer' })).toHaveValue('tenant.eu.auth0.com');
+    expect(screen.getByRole('combobox', { name: 'Response type' })).toHaveValue('id_token token');
+    expect(screen.getByRole('textbox', { name: 'Scope' })).toHaveValue('openid roles');
+    const custom = screen.getByRole('list', { name: 'Custom parameters' });
+    expect(within(custom).getAllByRole('textbox').map((input) => (input as HTMLInputElement).value)).toEqual(['ext', '/a/b', 'ext', '2']);
+    expect(pitfallIds()).toEqual(expect.arrayContaining(['implicit-flow', 'nonce-missing', 'non-standard-scope', 'state-missing', 'repeated-parameter']));
+  });
+
+  it('builds the URL live from the fields, and a pitfall fix edits the form', async () => {
+    const user = userEvent.setup();
+    renderAt('/authorize');
+    await user.type(screen.getByRole('textbox', { name: 'Domain or issuer' }), 'tenant.auth0.com');
+    await user.type(screen.getByRole('textbox', { name: 'Client ID' }), 'abc');
+    const url = new URL(urlBox().value);
+    expect(url.origin + url.pathname).toBe('https://tenant.auth0.com/authorize');
+    expect(url.searchParams.get('client_id')).toBe('abc');
+    expect(url.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(url.searchParams.get('state')).toBeTruthy();
+    expect(pitfallIds()).toContain('missing-audience');
+
+    await user.type(screen.getByRole('textbox', { name: 'Audience' }), 'https://tenant.auth0.com/api/v2');
+    expect(pitfallIds()).toContain('audience-mismatch');
+    await user.click(screen.getByRole('button', { name: 'Use https://tenant.auth0.com/api/v2/' }));
+    expect(screen.getByRole('textbox', { name: 'Audience' })).toHaveValue('https://tenant.auth0.com/api/v2/');
+    expect(pitfallIds()).not.toContain('audience-mismatch');
+
+    await user.click(screen.getByRole('checkbox', { name: 'PKCE' }));
+    expect(new URL(urlBox().value).searchParams.get('code_challenge')).toBeNull();
+    expect(pitfallIds()).toContain('pkce-missing');
+    await user.click(screen.getByRole('button', { name: 'Add PKCE (S256)' }));
+    expect(screen.getByRole('checkbox', { name: 'PKCE' })).toBeChecked();
+    expect(pitfallIds()).not.toContain('pkce-missing');
+  });
+
+  it('adds custom parameters to the URL, in order', async () => {
+    const user = userEvent.setup();
+    renderAt('/authorize');
+    await user.type(screen.getByRole('textbox', { name: 'Domain or issuer' }), 'tenant.auth0.com');
+    await user.click(screen.getByRole('button', { name: 'Add parameter' }));
+    await user.type(screen.getByRole('textbox', { name: 'Parameter 1 name' }), 'ui_locales');
+    await user.type(screen.getByRole('textbox', { name: 'Parameter 1 value' }), 'fr de');
+    expect(urlBox().value.endsWith('&ui_locales=fr%20de')).toBe(true);
+    await user.click(screen.getByRole('button', { name: 'Remove parameter 1' }));
+    expect(urlBox().value).not.toContain('ui_locales');
+  });
+});
