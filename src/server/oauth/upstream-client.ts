@@ -1,0 +1,128 @@
+import * as oauth from 'oauth4webapi';
+import { z } from 'zod';
+import type { UpstreamMeta } from '../../shared/oauth-contract';
+import { clientCredentialsAnswerSchema, introspectionAnswerSchema, jwksAnswerSchema, userinfoAnswerSchema } from '../../shared/oauth-contract';
+import type { ResolvedProfile } from '../config';
+import { ApiError } from '../errors';
+import { clientAuthFor } from './client-auth';
+import { allowsInsecure, createDiscoveryCache, sameOriginEndpoint } from './discovery';
+import type { DiscoveryDocument, EndpointName } from './discovery';
+import { createTokenCache, tokenCacheKey } from './token-cache';
+import { readOAuthAnswer } from './upstream-response';
+import { upstreamFetch } from './upstream-fetch';
+
+export interface UpstreamResult<T> {
+  body: T;
+  meta: UpstreamMeta;
+}
+
+export interface UpstreamClientOptions {
+  fetch: typeof fetch;
+  /** Every configured secret: scrubbed from anything an authorization server says back. */
+  secrets: readonly string[];
+  now?: () => number;
+}
+
+type TokenTypeHint = 'access_token' | 'refresh_token';
+type RequestOptions = { [oauth.customFetch]: typeof fetch; [oauth.allowInsecureRequests]?: boolean };
+type ClientCredentialsAnswer = z.infer<typeof clientCredentialsAnswerSchema>;
+
+const anyBody = z.unknown();
+
+/**
+ * The companion server's OAuth client for configured profiles: discovery (cached per issuer), then one call to an
+ * endpoint the discovery document names on the issuer's own origin, authenticated with the profile's credentials.
+ * Protocol messages are built by oauth4webapi; answers are validated with zod and errors mapped to stable codes.
+ */
+export function createUpstreamClient(options: UpstreamClientOptions) {
+  const needles = options.secrets.filter((s) => s.length >= 4);
+  const scrub = (text: string) => needles.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
+  const discovery = createDiscoveryCache(options.fetch, scrub, options.now);
+  const tokens = createTokenCache<{ body: ClientCredentialsAnswer; meta: UpstreamMeta; obtainedAt: number }>(options.now);
+  const now = options.now ?? Date.now;
+
+  async function call<T>(
+    profile: ResolvedProfile,
+    endpointName: EndpointName,
+    what: string,
+    send: (as: oauth.AuthorizationServer, client: oauth.Client, auth: oauth.ClientAuth, requestOptions: RequestOptions, endpoint: string) => Promise<Response>,
+    schema: z.ZodType<T>,
+    expectedStatus = 200,
+  ): Promise<UpstreamResult<T>> {
+    const { document } = await discovery.get(profile);
+    const endpoint = sameOriginEndpoint(profile, document, endpointName);
+    const as: oauth.AuthorizationServer = { issuer: document.issuer, [endpointName]: endpoint };
+    const client: oauth.Client = { client_id: profile.clientId };
+    const auth = await clientAuthFor(profile, endpoint);
+    const requestOptions: RequestOptions = {
+      [oauth.customFetch]: upstreamFetch(options.fetch, profile.timeoutMs),
+      ...(allowsInsecure(profile.issuer) ? { [oauth.allowInsecureRequests]: true } : {}),
+    };
+    const started = performance.now();
+    let response: Response;
+    try {
+      response = await send(as, client, auth, requestOptions, endpoint);
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
+      throw new ApiError(502, 'upstream_error', `The ${what} request could not be built for ${new URL(endpoint).host}`);
+    }
+    const answer = await readOAuthAnswer(response, schema, { host: new URL(endpoint).host, timeoutMs: profile.timeoutMs, what, expectedStatus, scrub });
+    const meta: UpstreamMeta = { upstreamStatus: answer.status, elapsedMs: Math.round(performance.now() - started), endpoint, authMethod: profile.clientAuthMethod };
+    return { body: answer.body, meta };
+  }
+
+  const hintParameters = (hint: TokenTypeHint | undefined) => (hint ? { additionalParameters: { token_type_hint: hint } } : {});
+
+  return {
+    /** The issuer's discovery document (fetched afresh: the user asked for it). */
+    async discovery(profile: ResolvedProfile): Promise<{ document: DiscoveryDocument; meta: Omit<UpstreamMeta, 'authMethod'> }> {
+      const found = await discovery.get(profile, true);
+      return { document: found.document, meta: { upstreamStatus: found.upstreamStatus, elapsedMs: found.elapsedMs, endpoint: found.endpoint } };
+    },
+
+    /** The issuer's JSON Web Key Set (RFC 7517 §5), from the discovery-named jwks_uri. */
+    async jwks(profile: ResolvedProfile) {
+      const result = await call(profile, 'jwks_uri', 'JWKS', async (_as, _client, _auth, requestOptions, endpoint) => {
+        return requestOptions[oauth.customFetch](endpoint, { method: 'GET', headers: { accept: 'application/json, application/jwk-set+json' } });
+      }, jwksAnswerSchema);
+      const { authMethod: _unused, ...meta } = result.meta;
+      return { body: result.body, meta };
+    },
+
+    /** Token introspection (RFC 7662 §2): the authorization server's answer, as-is. */
+    introspect(profile: ResolvedProfile, token: string, hint?: TokenTypeHint) {
+      return call(profile, 'introspection_endpoint', 'introspection', (as, client, auth, requestOptions) =>
+        oauth.introspectionRequest(as, client, auth, token, { ...requestOptions, ...hintParameters(hint) }), introspectionAnswerSchema);
+    },
+
+    /** Token revocation (RFC 7009 §2): a 200 means revoked (or already invalid, which RFC 7009 §2.2 treats the same). */
+    revoke(profile: ResolvedProfile, token: string, hint?: TokenTypeHint) {
+      return call(profile, 'revocation_endpoint', 'revocation', (as, client, auth, requestOptions) =>
+        oauth.revocationRequest(as, client, auth, token, { ...requestOptions, ...hintParameters(hint) }), anyBody);
+    },
+
+    /** The UserInfo endpoint (OIDC Core §5.3), called with the access token as a Bearer credential. */
+    userinfo(profile: ResolvedProfile, accessToken: string) {
+      return call(profile, 'userinfo_endpoint', 'userinfo', (as, client, _auth, requestOptions) =>
+        oauth.userInfoRequest(as, client, accessToken, requestOptions), userinfoAnswerSchema);
+    },
+
+    /** A client-credentials grant (RFC 6749 §4.4), cached per (profile, audience, scope) until 60 s before expiry. */
+    async clientCredentials(profile: ResolvedProfile, audience: string | undefined, scope: string | undefined) {
+      const normalizedScope = scope?.split(' ').filter(Boolean).join(' ') || undefined;
+      const key = tokenCacheKey(profile.id, audience, normalizedScope);
+      const result = await tokens.get(key, async () => {
+        const parameters = new URLSearchParams();
+        if (audience) parameters.set('audience', audience);
+        if (normalizedScope) parameters.set('scope', normalizedScope);
+        const obtainedAt = now();
+        const answer = await call(profile, 'token_endpoint', 'token', (as, client, auth, requestOptions) =>
+          oauth.clientCredentialsGrantRequest(as, client, auth, parameters, requestOptions), clientCredentialsAnswerSchema);
+        const expiresIn = answer.body.expires_in;
+        return { value: { ...answer, obtainedAt }, expiresAt: typeof expiresIn === 'number' && expiresIn > 0 ? obtainedAt + expiresIn * 1000 : undefined };
+      });
+      return { ...result.value, cached: result.cached, cachedUntil: result.cachedUntil, audience: audience ?? null, scope: normalizedScope ?? null };
+    },
+  };
+}
+export type UpstreamClient = ReturnType<typeof createUpstreamClient>;
