@@ -8,6 +8,7 @@ import { ApiError, toApiError } from './errors';
 import { formPostCallbackRoutes } from './routes/callback';
 import { codeExchangeRoutes } from './routes/code-exchange';
 import { metaRoutes } from './routes/meta';
+import { oauthRoutes } from './routes/oauth-routes';
 import { sameOriginOnly, securityHeaders } from './security';
 
 export const maxJsonBodyBytes = 64 * 1024;
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps) {
   );
   api.route('/', metaRoutes(deps));
   api.route('/authorize', codeExchangeRoutes(deps));
+  api.route('/', oauthRoutes(deps));
   api.all('*', (c) => {
     throw new ApiError(404, 'not_found', `No API route ${c.req.method} ${c.req.path}`);
   });
