@@ -1,7 +1,6 @@
-import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter } from 'react-router';
 import { AppErrorBoundary } from './app-error-boundary';
-import { queryClient } from './query-client';
+import { AppProviders } from './app-providers';
 import { AppRoutes } from './routes';
 import { useApplyTheme } from './theme-store';
 
@@ -9,11 +8,11 @@ export function App() {
   useApplyTheme();
   return (
     <AppErrorBoundary>
-      <QueryClientProvider client={queryClient}>
+      <AppProviders>
         <BrowserRouter>
           <AppRoutes />
         </BrowserRouter>
-      </QueryClientProvider>
+      </AppProviders>
     </AppErrorBoundary>
   );
 }

@@ -2,6 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
+import { AppProviders } from './app-providers';
 import { AppRoutes } from './routes';
 
 function Crashing(): never {
@@ -12,9 +13,11 @@ describe('app routes', () => {
   it('shows a crash inside the layout and keeps the navigation working', { timeout: 20_000 }, async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     render(
-      <MemoryRouter initialEntries={['/crash']}>
-        <AppRoutes extraRoutes={<Route path="crash" element={<Crashing />} />} />
-      </MemoryRouter>,
+      <AppProviders>
+        <MemoryRouter initialEntries={['/crash']}>
+          <AppRoutes extraRoutes={<Route path="crash" element={<Crashing />} />} />
+        </MemoryRouter>
+      </AppProviders>,
     );
     expect(screen.getByRole('alert')).toHaveTextContent('This tool crashed');
     expect(screen.getByRole('alert')).toHaveTextContent('boom in a tool');
