@@ -37,7 +37,6 @@ export async function exchangeCode({ pending, code, iss }: CodeExchangeInput): P
     issuer: pending.issuer,
     tokenEndpoint,
     clientId: pending.clientId,
-    clientAuth: { method: 'none' },
     code,
     redirectUri,
     ...(iss ? { iss } : {}),

@@ -1,4 +1,5 @@
 import { SignJWT, generateKeyPair } from 'jose';
+import * as oauth from 'oauth4webapi';
 import { describe, expect, it } from 'vitest';
 import { redeemAuthorizationCode } from './code-exchange';
 import type { CodeRedemption } from './code-exchange';
@@ -23,7 +24,6 @@ const redemption: Omit<CodeRedemption, 'fetch'> = {
   issuer,
   tokenEndpoint: `${issuer}oauth/token`,
   clientId: 'demo-spa',
-  clientAuth: { method: 'none' },
   code: 'the-code',
   redirectUri: 'http://127.0.0.1:4000/callback',
   codeVerifier: 'verifier-verifier-verifier-verifier-verifier-1',
@@ -41,7 +41,7 @@ describe('redeemAuthorizationCode', () => {
 
   it('authenticates a confidential client with HTTP Basic', async () => {
     const { fetchImpl, requests } = tokenEndpoint({ access_token: 'at', token_type: 'Bearer' });
-    await redeemAuthorizationCode({ ...redemption, clientAuth: { method: 'client_secret_basic', secret: 's3cret' }, expectedNonce: undefined, fetch: fetchImpl });
+    await redeemAuthorizationCode({ ...redemption, clientAuth: oauth.ClientSecretBasic('s3cret'), expectedNonce: undefined, fetch: fetchImpl });
     const [scheme, credentials] = (requests[0]!.headers.get('authorization') ?? '').split(' ');
     expect(scheme).toBe('Basic');
     // RFC 6749 §2.3.1: id and secret are form-urlencoded before base64.
@@ -50,7 +50,7 @@ describe('redeemAuthorizationCode', () => {
 
   it('sends a client_secret_post secret in the body', async () => {
     const { fetchImpl, requests } = tokenEndpoint({ access_token: 'at', token_type: 'Bearer' });
-    await redeemAuthorizationCode({ ...redemption, clientAuth: { method: 'client_secret_post', secret: 's3cret' }, expectedNonce: undefined, fetch: fetchImpl });
+    await redeemAuthorizationCode({ ...redemption, clientAuth: oauth.ClientSecretPost('s3cret'), expectedNonce: undefined, fetch: fetchImpl });
     expect(requests[0]!.headers.get('authorization')).toBeNull();
     expect(new URLSearchParams(await requests[0]!.text()).get('client_secret')).toBe('s3cret');
   });

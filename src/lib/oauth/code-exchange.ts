@@ -16,8 +16,8 @@ export interface CodeRedemption {
   readonly issuer: string;
   readonly tokenEndpoint: string;
   readonly clientId: string;
-  /** `none` for public clients (PKCE only); a client secret (HTTP Basic or in the body) for confidential ones. */
-  readonly clientAuth: { readonly method: 'none' } | { readonly method: 'client_secret_basic' | 'client_secret_post'; readonly secret: string };
+  /** How the client authenticates (oauth4webapi's ClientSecretBasic, PrivateKeyJwt, ...); public clients send none (PKCE only). */
+  readonly clientAuth?: oauth.ClientAuth;
   readonly code: string;
   /** The `iss` of the authorization response, when there was one (RFC 9207). */
   readonly iss?: string;
@@ -26,6 +26,8 @@ export interface CodeRedemption {
   readonly expectedNonce?: string;
   readonly maxAge?: number;
   readonly fetch?: typeof fetch;
+  /** Allows http; by default only towards this machine (the embedded demo authorization server). */
+  readonly allowInsecure?: boolean;
 }
 
 function isLocalUrl(url: string): boolean {
@@ -63,13 +65,10 @@ function toFlowError(error: unknown): OAuthFlowError {
 export async function redeemAuthorizationCode(input: CodeRedemption): Promise<TokenResponse> {
   const as: oauth.AuthorizationServer = { issuer: input.issuer, token_endpoint: input.tokenEndpoint };
   const client: oauth.Client = { client_id: input.clientId };
-  const clientAuth = input.clientAuth.method === 'none'
-    ? oauth.None()
-    : input.clientAuth.method === 'client_secret_post' ? oauth.ClientSecretPost(input.clientAuth.secret) : oauth.ClientSecretBasic(input.clientAuth.secret);
+  const clientAuth = input.clientAuth ?? oauth.None();
   const options = {
     ...(input.fetch ? { [oauth.customFetch]: input.fetch } : {}),
-    // http is only ever allowed towards this machine (the embedded demo authorization server).
-    ...(isLocalUrl(input.tokenEndpoint) ? { [oauth.allowInsecureRequests]: true } : {}),
+    ...((input.allowInsecure ?? isLocalUrl(input.tokenEndpoint)) ? { [oauth.allowInsecureRequests]: true } : {}),
   };
   try {
     const callback = oauth.validateAuthResponse(

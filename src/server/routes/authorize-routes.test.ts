@@ -16,12 +16,12 @@ function profile(overrides: Partial<ResolvedProfile>): ResolvedProfile {
 }
 
 /** A fake authorization server: discovery plus a token endpoint that records what it was sent. */
-function fakeAs(tokenBody: Record<string, unknown>, status = 200) {
+function fakeAs(tokenBody: Record<string, unknown>, status = 200, tokenEndpoint = `${issuer}oauth/token`) {
   const tokenRequests: Request[] = [];
   const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(input, init);
     if (request.url.endsWith('/.well-known/openid-configuration')) {
-      return Response.json({ issuer, authorization_endpoint: `${issuer}authorize`, token_endpoint: `${issuer}oauth/token` });
+      return Response.json({ issuer, authorization_endpoint: `${issuer}authorize`, token_endpoint: tokenEndpoint });
     }
     tokenRequests.push(request);
     return new Response(JSON.stringify(tokenBody), { status, headers: { 'content-type': 'application/json' } });
@@ -84,6 +84,14 @@ describe('POST /api/authorize/exchange', () => {
     expect(as.tokenRequests[0]?.url).toBe(`${issuer}oauth/token`);
     const sent = new URLSearchParams(await as.tokenRequests[0]!.text());
     expect(Object.fromEntries(sent)).toMatchObject({ code: 'the-code', client_id: 'demo-web', client_secret: 'web-secret', redirect_uri: `${appOrigin}/callback` });
+  });
+
+  it('never sends the secret to a token endpoint off the issuer origin', async () => {
+    const as = fakeAs({ access_token: 'at', token_type: 'Bearer' }, 200, 'https://evil.example/token');
+    const response = await exchange(app(as.fetchImpl), { ...validBody, nonce: undefined });
+    expect(response.status).toBe(502);
+    expect((await response.json()).error.code).toBe('upstream_endpoint_refused');
+    expect(as.tokenRequests).toEqual([]);
   });
 
   it('passes the AS error through as upstream_error', async () => {

@@ -1,39 +1,44 @@
 import { Hono } from 'hono';
-import { fetchDiscovery } from '../../lib/oauth/discovery';
 import { redeemAuthorizationCode } from '../../lib/oauth/code-exchange';
 import { OAuthFlowError } from '../../lib/oauth/oauth-error';
 import { codeExchangeRequestSchema } from '../../shared/authorize-contract';
 import type { TokenResponseBody } from '../../shared/authorize-contract';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../errors';
+import { clientAuthFor } from '../oauth/client-auth';
+import { allowsInsecure, createDiscoveryCache, sameOriginEndpoint } from '../oauth/discovery';
+import { upstreamFetch } from '../oauth/upstream-fetch';
 
-function isTimeout(error: unknown): boolean {
+/** The ApiError (timeout, unreachable, refused endpoint) that the server's own upstream code threw, if any. */
+function apiErrorIn(error: unknown): ApiError | undefined {
   for (let current: unknown = error; current instanceof Error; current = current.cause) {
-    if (current.name === 'TimeoutError' || current.name === 'AbortError') return true;
+    if (current instanceof ApiError) return current;
   }
-  return false;
+  return undefined;
 }
 
-function toApiError(error: unknown): ApiError {
-  if (isTimeout(error)) return new ApiError(504, 'upstream_timeout', 'The authorization server did not answer in time');
-  if (error instanceof OAuthFlowError) {
-    if (error.code === 'token-error' && error.error) {
-      return new ApiError(502, 'upstream_error', error.message, { upstream: { error: error.error, ...(error.errorDescription ? { error_description: error.errorDescription } : {}), status: 400 } });
-    }
-    if (error.code === 'discovery-failed' || (error.code === 'token-error' && !error.error)) {
-      return new ApiError(502, 'upstream_unreachable', error.message);
-    }
-    return new ApiError(502, 'upstream_error', error.message, { upstream: { error: error.code, error_description: error.message, status: 200 } });
+function toApiError(error: unknown, scrub: (text: string) => string): ApiError {
+  const upstream = apiErrorIn(error);
+  if (upstream) return upstream;
+  if (error instanceof OAuthFlowError && error.code === 'token-error' && error.error) {
+    return new ApiError(502, 'upstream_error', scrub(error.message), {
+      upstream: { error: error.error, ...(error.errorDescription ? { error_description: scrub(error.errorDescription) } : {}), status: 400 },
+    });
   }
-  return new ApiError(502, 'upstream_error', 'The token response could not be processed');
+  const message = error instanceof Error ? scrub(error.message) : 'The token response could not be processed';
+  return new ApiError(502, 'upstream_error', message, { upstream: { error: error instanceof OAuthFlowError ? error.code : 'invalid_token_response', error_description: message, status: 200 } });
 }
 
 /**
- * POST /api/authorize/exchange: redeems a confidential client's authorization code with the secret of a
- * configured profile (RFC 6749 §4.1.3). The token endpoint comes from the profile issuer's discovery, never
- * from the browser, so the secret only ever goes to the profile's own authorization server.
+ * POST /api/authorize/exchange: redeems a confidential client's authorization code with the credentials of a
+ * configured profile (RFC 6749 §4.1.3). The token endpoint comes from the profile issuer's discovery document and
+ * must be on the issuer's origin, never from the browser, so the credentials only ever go to that server.
  */
 export function codeExchangeRoutes(deps: AppDeps) {
+  const needles = deps.config.secrets.filter((secret) => secret.length >= 4);
+  const scrub = (text: string) => needles.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
+  const discovery = createDiscoveryCache(deps.fetch, scrub);
+
   return new Hono().post('/exchange', async (c) => {
     let json: unknown;
     try {
@@ -55,21 +60,21 @@ export function codeExchangeRoutes(deps: AppDeps) {
         details: [{ path: 'client_id', message: 'does not match the profile' }],
       });
     }
-    const method = profile.clientAuthMethod;
-    if ((method !== 'client_secret_basic' && method !== 'client_secret_post') || !profile.clientSecret) {
-      throw new ApiError(400, 'unsupported_client_auth', `Profile "${profile.id}" uses ${method}; the exchange supports client_secret_basic and client_secret_post`);
+    if (profile.clientAuthMethod === 'none') {
+      throw new ApiError(400, 'unsupported_client_auth', `Profile "${profile.id}" is a public client: the browser redeems its code with PKCE`);
     }
-    const timedFetch: typeof fetch = (input, init) => deps.fetch(input, { ...init, signal: AbortSignal.timeout(profile.timeoutMs) });
     try {
-      const server = await fetchDiscovery(profile.issuer, timedFetch);
+      const { document } = await discovery.get(profile);
+      const tokenEndpoint = sameOriginEndpoint(profile, document, 'token_endpoint');
       const tokens = await redeemAuthorizationCode({
-        issuer: server.issuer,
-        tokenEndpoint: server.tokenEndpoint,
+        issuer: document.issuer,
+        tokenEndpoint,
         clientId: profile.clientId,
-        clientAuth: { method, secret: profile.clientSecret },
+        clientAuth: await clientAuthFor(profile, tokenEndpoint),
         code: body.code,
         redirectUri: body.redirect_uri,
-        fetch: timedFetch,
+        fetch: upstreamFetch(deps.fetch, profile.timeoutMs),
+        allowInsecure: allowsInsecure(profile.issuer),
         ...(body.iss === undefined ? {} : { iss: body.iss }),
         ...(body.code_verifier === undefined ? {} : { codeVerifier: body.code_verifier }),
         ...(body.nonce === undefined ? {} : { expectedNonce: body.nonce }),
@@ -78,7 +83,8 @@ export function codeExchangeRoutes(deps: AppDeps) {
       c.header('Cache-Control', 'no-store');
       return c.json(tokens satisfies TokenResponseBody);
     } catch (error) {
-      throw toApiError(error);
+      if (error instanceof ApiError) throw error;
+      throw toApiError(error, scrub);
     }
   });
 }
