@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { createTokenCache, tokenCacheKey } from './token-cache';
+
+describe('token cache', () => {
+  it('shares one upstream request between concurrent asks for the same key', async () => {
+    const cache = createTokenCache<string>(() => 0);
+    let calls = 0;
+    const obtain = async () => {
+      calls += 1;
+      await new Promise((r) => setTimeout(r, 5));
+      return { value: `token-${calls}`, expiresAt: 3_600_000 };
+    };
+    const [a, b] = await Promise.all([cache.get('k', obtain), cache.get('k', obtain)]);
+    expect(calls).toBe(1);
+    expect(a).toEqual({ value: 'token-1', cached: false, cachedUntil: 3_540_000 });
+    expect(b).toEqual({ value: 'token-1', cached: true, cachedUntil: 3_540_000 });
+  });
+
+  it('does not keep a token without an expiry, or one that expires within the margin', async () => {
+    const cache = createTokenCache<string>(() => 0);
+    let calls = 0;
+    const noExpiry = async () => ({ value: `t${(calls += 1)}`, expiresAt: undefined });
+    await cache.get('a', noExpiry);
+    expect((await cache.get('a', noExpiry)).cached).toBe(false);
+    const shortLived = async () => ({ value: `t${(calls += 1)}`, expiresAt: 30_000 });
+    await cache.get('b', shortLived);
+    expect((await cache.get('b', shortLived)).cached).toBe(false);
+  });
+
+  it('keys by profile, audience and the scope as a set', () => {
+    expect(tokenCacheKey('p', 'https://api/', 'b a a')).toBe(tokenCacheKey('p', 'https://api/', 'a b'));
+    expect(tokenCacheKey('p', 'https://api/', 'a')).not.toBe(tokenCacheKey('p', undefined, 'a'));
+    expect(tokenCacheKey('p', undefined, undefined)).not.toBe(tokenCacheKey('q', undefined, undefined));
+  });
+});

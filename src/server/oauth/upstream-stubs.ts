@@ -1,0 +1,175 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../app';
+import type { ResolvedProfile, ServerConfig } from '../config';
+import { demoProfiles } from '../demo-as/demo-profiles';
+import { startDemoAuthorizationServer, type DemoAuthorizationServer } from '../demo-as/provider';
+import type { Logger } from '../logger';
+import { silentLogger } from '../logger';
+
+/** Test support for the OAuth routes: the real demo AS in-process, a misbehaving AS, and a recorder of upstream calls. */
+
+export const appOrigin = 'http://127.0.0.1:4950';
+const appHost = '127.0.0.1:4950';
+
+async function listen(server: Server, host: string, port = 0): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  return (server.address() as AddressInfo).port;
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+export async function freePort(host = '127.0.0.1'): Promise<number> {
+  const probe = createServer();
+  const port = await listen(probe, host);
+  await close(probe);
+  return port;
+}
+
+/** The embedded demo tenant on a random port with a throwaway data dir, and its four built-in profiles. */
+export async function startDemoTenant(): Promise<{ as: DemoAuthorizationServer; profiles: ResolvedProfile[]; stop(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tw-oauth-test-'));
+  const as = await startDemoAuthorizationServer({ host: '127.0.0.1', port: await freePort(), appOrigins: [appOrigin], dataDir });
+  return {
+    as,
+    profiles: demoProfiles(as.issuer, as.keys, 3_000),
+    stop: async () => {
+      await as.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type FaultMode = 'hang' | 'status-500' | 'garbage' | 'close' | 'oauth-error' | 'ok' | 'off-origin' | 'wrong-issuer' | 'discovery-hang' | 'redirect' | 'echo';
+
+/**
+ * A misbehaving authorization server on loopback. Each fault lives under its own issuer path
+ * (`${origin}/<mode>/`): discovery answers well, then every endpoint misbehaves as the mode says.
+ */
+export async function startFaultServer(offOriginTarget = 'http://127.0.0.2:9/') {
+  const requests: { method: string; path: string; headers: IncomingMessage['headers'] }[] = [];
+  let origin = '';
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://stub').pathname;
+    requests.push({ method: req.method ?? '', path, headers: req.headers });
+    const mode = path.split('/')[1] as FaultMode;
+    const issuer = `${origin}/${mode}/`;
+    if (path.endsWith('/.well-known/openid-configuration')) {
+      if (mode === 'discovery-hang') return;
+      const base = mode === 'off-origin' ? offOriginTarget : issuer;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          issuer: mode === 'wrong-issuer' ? 'https://elsewhere.example/' : issuer,
+          token_endpoint: `${base}oauth/token`,
+          introspection_endpoint: `${base}oauth/introspect`,
+          revocation_endpoint: `${base}oauth/revoke`,
+          userinfo_endpoint: `${base}userinfo`,
+          jwks_uri: `${base}.well-known/jwks.json`,
+        }),
+      );
+      return;
+    }
+    if (mode === 'echo') {
+      // A careless AS that quotes the whole request (credentials included) back in its error.
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const echoed = `${req.headers.authorization ?? ''} ${Buffer.concat(chunks).toString('utf8')}`;
+        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'invalid_request', error_description: `bad request: ${echoed}` }));
+      });
+      return;
+    }
+    req.resume();
+    switch (mode) {
+      case 'hang':
+        return;
+      case 'status-500':
+        res.writeHead(500, { 'content-type': 'text/html' }).end('<html><body>Internal Server Error</body></html>');
+        return;
+      case 'garbage':
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"active": tru');
+        return;
+      case 'close':
+        req.socket.destroy();
+        return;
+      case 'redirect':
+        res.writeHead(302, { location: `${offOriginTarget}oauth/introspect` }).end();
+        return;
+      case 'oauth-error':
+        res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Basic realm="stub"' }).end(
+          JSON.stringify({ error: 'invalid_client', error_description: 'client authentication failed' }),
+        );
+        return;
+      default:
+        if (path.endsWith('/userinfo')) {
+          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ sub: 'auth0|stub', name: 'Stub User' }));
+          return;
+        }
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ active: false }));
+    }
+  });
+  origin = `http://127.0.0.1:${await listen(server, '127.0.0.1')}`;
+  return {
+    origin,
+    requests,
+    issuer: (mode: FaultMode) => `${origin}/${mode}/`,
+    stop: () => close(server),
+  };
+}
+
+/** A listener that must see no connection (the SSRF canary host). */
+export async function startTrapListener(host = '127.0.0.2') {
+  let connections = 0;
+  const server = createServer((_req, res) => res.writeHead(418).end());
+  server.on('connection', () => {
+    connections += 1;
+  });
+  const port = await listen(server, host);
+  return { origin: `http://${host}:${port}`, connections: () => connections, stop: () => close(server) };
+}
+
+export interface RecordedCall {
+  url: string;
+  method: string;
+  headers: Headers;
+  body: string;
+}
+
+/** Wraps fetch and records what was sent upstream. */
+export function recordingFetch(base: typeof fetch = fetch) {
+  const calls: RecordedCall[] = [];
+  const fetchImpl: typeof fetch = async (input, init) => {
+    const request = new Request(input, init);
+    calls.push({ url: request.url, method: request.method, headers: request.headers, body: init?.body ? String(init.body as BodyInit) : '' });
+    return base(input, init);
+  };
+  return { fetchImpl, calls };
+}
+
+export function stubProfile(issuer: string, overrides: Partial<ResolvedProfile> = {}): ResolvedProfile {
+  return {
+    id: 'stub', label: 'stub', issuer, clientId: 'stub-client', clientAuthMethod: 'client_secret_basic', clientSecret: 'stub-secret-value',
+    assertionAudience: 'issuer', defaultAudience: null, apis: [], timeoutMs: 3_000, demo: false, ...overrides,
+  };
+}
+
+export function testApp(profiles: ResolvedProfile[], options: { fetch?: typeof fetch; logger?: Logger; secrets?: string[] } = {}) {
+  const config: ServerConfig = { profiles, upstreamTimeoutMs: 3_000, secrets: options.secrets ?? [] };
+  const app = createApp({ config, logger: options.logger ?? silentLogger, allowedOrigins: [appOrigin], allowedHosts: [appHost], distDir: null, fetch: options.fetch ?? fetch });
+  return {
+    post: (path: string, body: unknown, headers: Record<string, string> = {}) =>
+      app.request(`${appOrigin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: appOrigin, host: appHost, ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    get: (path: string, headers: Record<string, string> = {}) => app.request(`${appOrigin}${path}`, { headers: { host: appHost, ...headers } }),
+  };
+}
