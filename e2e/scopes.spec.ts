@@ -20,13 +20,13 @@ test('search, pick GET and PATCH /api/v2/users/{id}, get the scope string for ea
   await endpoint(page, 'GET /api/v2/users/{id}').check();
   await endpoint(page, 'PATCH /api/v2/users/{id}').check();
 
-  await expect(page.getByRole('radio', { name: /Machine-to-machine/ })).toBeChecked();
+  await expect(page.getByRole('radio', { name: 'Machine-to-machine', exact: true })).toBeChecked();
   await expect(scopeString(page)).toHaveText('read:users update:users_app_metadata');
   const accepted = page.getByRole('list', { name: 'Accepted scopes' });
   await expect(accepted).toContainText('update:users');
   await expect(accepted).toContainText('update:current_user_metadata');
 
-  await page.getByRole('radio', { name: /User \(SPA \/ login\)/ }).check();
+  await page.getByRole('radio', { name: 'User (SPA / login)', exact: true }).check();
   await expect(scopeString(page)).toHaveText('read:current_user update:current_user_metadata');
   await expect(requiredScopes(page).getByRole('alert')).toHaveCount(0);
 
@@ -88,12 +88,12 @@ test('an ID token pasted as an access token gets the ID-token verdict', async ({
 test('the deep link restores a selection and follows every change', async ({ page }) => {
   await page.goto('/scopes?kind=m2m&endpoints=GET%20/api/v2/users/{id},PATCH%20/api/v2/users/{id}');
   await expect(scopeString(page)).toHaveText('read:users update:users_app_metadata');
-  await expect(page.getByRole('radio', { name: /Machine-to-machine/ })).toBeChecked();
+  await expect(page.getByRole('radio', { name: 'Machine-to-machine', exact: true })).toBeChecked();
   await page.getByRole('searchbox', { name: 'Search endpoints' }).fill('users/{id}');
   await expect(endpoint(page, 'GET /api/v2/users/{id}')).toBeChecked();
   await expect(endpoint(page, 'PATCH /api/v2/users/{id}')).toBeChecked();
 
-  await page.getByRole('radio', { name: /User \(SPA \/ login\)/ }).check();
+  await page.getByRole('radio', { name: 'User (SPA / login)', exact: true }).check();
   await endpoint(page, 'PATCH /api/v2/users/{id}').uncheck();
   await expect(page).toHaveURL(/\/scopes\?kind=user&endpoints=GET%20\/api\/v2\/users\/\{id\}$/);
   const shared = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
@@ -101,7 +101,7 @@ test('the deep link restores a selection and follows every change', async ({ pag
   const other = await page.context().newPage();
   await other.goto(shared);
   await expect(scopeString(other)).toHaveText('read:current_user');
-  await expect(other.getByRole('radio', { name: /User \(SPA \/ login\)/ })).toBeChecked();
+  await expect(other.getByRole('radio', { name: 'User (SPA / login)', exact: true })).toBeChecked();
   await other.reload();
   await expect(scopeString(other)).toHaveText('read:current_user');
 });

@@ -66,12 +66,13 @@ export function CustomApisPanel({ onOpen }: CustomApisPanelProps) {
     if (open) onOpen(`custom:${candidate.data.id}`);
   };
 
-  const runImport = () => {
+  const runImport = async () => {
     try {
-      const result = importOpenApi(openApiText, { semantics: anyOf ? 'any-of' : 'openapi' });
+      const result = await importOpenApi(openApiText, { semantics: anyOf ? 'any-of' : 'openapi' });
       const api: CustomApi = { ...result.api, id: slug(result.api.name) };
       customApiSaved(api);
-      setImportMessage({ tone: 'ok', lines: [`Imported ${api.name}: ${api.operations.length} endpoints, ${api.scopes.length} scopes.`, ...result.warnings] });
+      const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+      setImportMessage({ tone: 'ok', lines: [`Imported ${api.name}: ${count(api.operations.length, 'endpoint')}, ${count(api.scopes.length, 'scope')}.`, ...result.warnings] });
       onOpen(`custom:${api.id}`);
     } catch (error) {
       const message = error instanceof OpenApiImportError ? IMPORT_ERRORS[error.code] : 'The import failed.';
@@ -146,7 +147,7 @@ export function CustomApisPanel({ onOpen }: CustomApisPanelProps) {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            runImport();
+            void runImport();
           }}
           aria-label="Import OpenAPI"
         >

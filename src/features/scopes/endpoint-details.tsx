@@ -1,5 +1,5 @@
 import type { ApiDefinition, ApiOperation, TokenKind } from '../../lib/catalog/api-model';
-import { alternativeBlock } from '../../lib/catalog/resolve-scopes';
+import { alternativeBlock, scopeBreadth } from '../../lib/catalog/resolve-scopes';
 import { describeScopeEffect } from '../../lib/catalog/scope-notes';
 import { LifecycleBadges } from './endpoint-browser';
 import { blockMessage } from './verdict-messages';
@@ -23,6 +23,7 @@ export function EndpointDetails({ api, operation, kind, chosen }: EndpointDetail
     );
   }
   const chosenKey = chosen?.join(' ');
+  const breadth = scopeBreadth(api);
   return (
     <section className="panel" aria-labelledby="endpoint-details-h">
       <h2 id="endpoint-details-h">Endpoint details</h2>
@@ -61,6 +62,12 @@ export function EndpointDetails({ api, operation, kind, chosen }: EndpointDetail
                 ) : null;
               })}
               {notes.map((n, i) => (n.note ? <div key={alternative[i]} className="scope-note">{n.note}</div> : null))}
+              {alternative.map((scope) => (
+                <div key={scope} className="scope-note muted">
+                  {alternative.length > 1 ? <code>{scope}</code> : null} Accepted by {breadth.get(scope) ?? 0} endpoint{breadth.get(scope) === 1 ? '' : 's'} of this API.
+                  {api.kind === 'auth0-management' && !api.scopeDescriptions.has(scope) ? ' Not declared in the spec: Auth0\u2019s documentation lists it.' : ''}
+                </div>
+              ))}
               {block ? <div className="scope-block">{blockMessage(block)}</div> : null}
             </li>
           );

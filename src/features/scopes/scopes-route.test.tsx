@@ -53,7 +53,7 @@ describe('/scopes', () => {
     expect(within(accepted).getByText('update:users')).toBeInTheDocument();
     expect(within(accepted).getByText('update:current_user_metadata')).toBeInTheDocument();
 
-    await user.click(screen.getByRole('radio', { name: /User \(SPA \/ login\)/ }));
+    await user.click(screen.getByRole('radio', { name: 'User (SPA / login)' }));
     expect(scopeString()).toHaveTextContent('read:current_user update:current_user_metadata');
     expect(currentSearch).toBe('?kind=user&endpoints=GET%20/api/v2/users/{id},PATCH%20/api/v2/users/{id}');
   });
@@ -61,7 +61,7 @@ describe('/scopes', () => {
   it('restores a selection from a deep link and marks what a user token cannot call', async () => {
     renderAt('/scopes?kind=user&endpoints=GET%20/api/v2/users/{id},GET%20/api/v2/clients');
     await waitFor(() => expect(scopeString()).toHaveTextContent('read:current_user'));
-    expect(screen.getByRole('radio', { name: /User \(SPA \/ login\)/ })).toBeChecked();
+    expect(screen.getByRole('radio', { name: 'User (SPA / login)' })).toBeChecked();
     expect(within(requiredScopes()).getByRole('alert')).toHaveTextContent('GET /api/v2/clients');
     expect(within(requiredScopes()).getByRole('alert')).toHaveTextContent('client-credentials');
   });
@@ -108,6 +108,44 @@ describe('/scopes', () => {
     expect(Object.keys(stored.state as object).sort()).toEqual(['customApis', 'tenantDomain']);
     expect(JSON.stringify(stored)).not.toContain('write:appointments"}');
     expect(repairPersistedScopes(stored.state).customApis[0]?.identifier).toBe('https://api.demo.test/');
+  });
+});
+
+describe('/scopes: OpenAPI import', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('imports a YAML document and picks its scopes, all-of by default', async () => {
+    const user = userEvent.setup();
+    renderAt('/scopes');
+    await user.clear(await screen.findByRole('searchbox', { name: 'Search endpoints' }));
+    const doc = [
+      'openapi: 3.0.3',
+      'info: {title: Billing API}',
+      'servers: [{url: "https://billing.example/"}]',
+      'paths:',
+      '  /invoices:',
+      '    post:',
+      '      security: [{oauth: [write:invoices, read:invoices]}]',
+      'components:',
+      '  securitySchemes:',
+      '    oauth: {type: oauth2, flows: {clientCredentials: {tokenUrl: /t, scopes: {read:invoices: Read, write:invoices: Write}}}}',
+    ].join('\n');
+    await user.click(screen.getByRole('textbox', { name: 'OpenAPI document' }));
+    await user.paste(doc);
+    await user.click(screen.getByRole('button', { name: 'Import OpenAPI' }));
+    expect(await screen.findByText(/Imported Billing API: 1 endpoint, 2 scopes/)).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'API' })).toHaveDisplayValue('Billing API');
+    await user.click(screen.getByRole('checkbox', { name: 'POST /invoices' }));
+    expect(scopeString()).toHaveTextContent('read:invoices write:invoices');
+  });
+
+  it('says why a document cannot be imported', async () => {
+    const user = userEvent.setup();
+    renderAt('/scopes');
+    await user.click(await screen.findByRole('textbox', { name: 'OpenAPI document' }));
+    await user.paste('{"swagger": "2.0", "paths": {}}');
+    await user.click(screen.getByRole('button', { name: 'Import OpenAPI' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Only OpenAPI 3.x documents can be imported');
   });
 });
 

@@ -88,10 +88,22 @@ function ScopePicker({ api, apis, missingApi, selection }: ScopePickerProps) {
         <fieldset className="kind-choice">
           <legend>Token kind</legend>
           {KINDS.map((k) => (
-            <label key={k.value}>
-              <input type="radio" name="token-kind" value={k.value} checked={kind === k.value} onChange={() => actions.kindChosen(k.value)} /> {k.label}{' '}
-              <span className="muted">({k.hint})</span>
-            </label>
+            <span key={k.value} className="kind-option">
+              <label>
+                <input
+                  type="radio"
+                  name="token-kind"
+                  value={k.value}
+                  checked={kind === k.value}
+                  aria-describedby={`kind-hint-${k.value}`}
+                  onChange={() => actions.kindChosen(k.value)}
+                />{' '}
+                {k.label}
+              </label>{' '}
+              <span id={`kind-hint-${k.value}`} className="muted">
+                ({k.hint})
+              </span>
+            </span>
           ))}
         </fieldset>
         {kind === 'user' && api.userGrantableScopes ? (
@@ -139,7 +151,7 @@ function ScopePicker({ api, apis, missingApi, selection }: ScopePickerProps) {
         </div>
       </div>
 
-      <TokenPanel api={api} suggestedOperationId={focused?.id ?? null} />
+      <TokenPanel api={api} kind={kind} suggestedOperationId={focused?.id ?? null} />
       <CustomApisPanel onOpen={actions.apiChosen} />
     </>
   );

@@ -1,5 +1,5 @@
 import { useDeferredValue, useId, useMemo } from 'react';
-import type { ApiDefinition, ApiOperation } from '../../lib/catalog/api-model';
+import type { ApiDefinition, ApiOperation, TokenKind } from '../../lib/catalog/api-model';
 import { readTokenFacts } from '../../lib/catalog/token-facts';
 import type { UnverifiedTokenFacts } from '../../lib/catalog/token-facts';
 import { callableEndpoints, explainWhy403 } from '../../lib/catalog/why-403';
@@ -8,12 +8,14 @@ import { causeMessage, noteMessage } from './verdict-messages';
 
 interface TokenPanelProps {
   api: ApiDefinition;
+  /** The picker's token kind: assumed for a plain scope string, which cannot tell. */
+  kind: TokenKind;
   /** The endpoint to explain when none was chosen: the focused or last selected one. */
   suggestedOperationId: string | null;
 }
 
 /** From a pasted token to the endpoints it can call, and why a call fails. Decoded locally: nothing is sent or stored. */
-export function TokenPanel({ api, suggestedOperationId }: TokenPanelProps) {
+export function TokenPanel({ api, kind, suggestedOperationId }: TokenPanelProps) {
   const tokenInput = useTokenInput();
   const chosenId = useWhy403OperationId();
   const { tokenPasted, why403EndpointChosen } = useScopesActions();
@@ -22,10 +24,10 @@ export function TokenPanel({ api, suggestedOperationId }: TokenPanelProps) {
   const checkedAt = useTokenCheckedAt();
   // The clock is read when the token is pasted (an event), not during render.
   const now = useMemo(() => new Date(checkedAt), [checkedAt]);
-  const callable = useMemo(() => callableEndpoints(api, facts, { now }), [api, facts, now]);
+  const callable = useMemo(() => callableEndpoints(api, facts, { now, assumedKind: kind }), [api, facts, now, kind]);
   const operationId = chosenId && api.operations.some((op) => op.id === chosenId) ? chosenId : (suggestedOperationId ?? api.operations[0]?.id ?? null);
   const operation = api.operations.find((op) => op.id === operationId) ?? null;
-  const verdict = useMemo(() => (operation ? explainWhy403(api, operation, facts, { now }) : null), [api, operation, facts, now]);
+  const verdict = useMemo(() => (operation ? explainWhy403(api, operation, facts, { now, assumedKind: kind }) : null), [api, operation, facts, now, kind]);
   const hintId = useId();
 
   return (

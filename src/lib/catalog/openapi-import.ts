@@ -1,4 +1,3 @@
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { HTTP_METHODS } from './schema';
 import type { HttpMethod } from './schema';
@@ -22,7 +21,14 @@ export class OpenApiImportError extends Error {
  */
 export type ScopeSemantics = 'openapi' | 'any-of';
 
+type YamlParse = (text: string, options: { maxAliasCount: number }) => unknown;
+
+// The YAML parser is its own chunk: only an import of a YAML document loads it.
+const loadYamlParser = async (): Promise<YamlParse> => (await import('yaml')).parse;
+
 export interface OpenApiImportOptions {
+  /** Loads the YAML parser; injectable for tests. */
+  loadYaml?: () => Promise<YamlParse>;
   semantics?: ScopeSemantics;
   /** Stable id for the imported API. */
   id?: string;
@@ -68,19 +74,24 @@ const documentSchema = z.object({
     .default({ securitySchemes: {} }),
 });
 
-function parseText(text: string): unknown {
+async function parseText(text: string, loadYaml: () => Promise<YamlParse>): Promise<unknown> {
   const trimmed = text.trimStart();
   try {
-    return trimmed.startsWith('{') ? JSON.parse(trimmed) : parseYaml(text, { maxAliasCount: 100 });
+    if (trimmed.startsWith('{')) return JSON.parse(trimmed);
+    const parseYaml = await loadYaml();
+    return parseYaml(text, { maxAliasCount: 100 });
   } catch (error) {
     throw new OpenApiImportError('IMPORT_PARSE_FAILED', `Not valid JSON or YAML: ${(error as Error).message}`);
   }
 }
 
 /** Imports an OpenAPI 3 document (JSON or YAML) whose operations declare OAuth2 scopes. */
-export function importOpenApi(text: string, { semantics = 'openapi', id = 'imported', identifier }: OpenApiImportOptions = {}): OpenApiImportResult {
+export async function importOpenApi(
+  text: string,
+  { semantics = 'openapi', id = 'imported', identifier, loadYaml = loadYamlParser }: OpenApiImportOptions = {},
+): Promise<OpenApiImportResult> {
   if (text.length > MAX_DOCUMENT_CHARS) throw new OpenApiImportError('IMPORT_TOO_LARGE', 'The document is larger than 10 MB.');
-  const raw = parseText(text);
+  const raw = await parseText(text, loadYaml);
   if (raw && typeof raw === 'object' && 'swagger' in raw) {
     throw new OpenApiImportError('IMPORT_NOT_OPENAPI3', 'This is a Swagger 2.0 document; convert it to OpenAPI 3 first.');
   }

@@ -51,8 +51,8 @@ export function alternativeBlock(api: ApiDefinition, alternative: readonly strin
 
 const breadthCache = new WeakMap<ApiDefinition, Map<string, number>>();
 
-/** How many operations of the API accept a scope: fewer means narrower. */
-function scopeBreadth(api: ApiDefinition): Map<string, number> {
+/** How many operations of the API accept each scope: fewer means narrower. */
+export function scopeBreadth(api: ApiDefinition): ReadonlyMap<string, number> {
   let breadth = breadthCache.get(api);
   if (!breadth) {
     breadth = new Map();

@@ -138,6 +138,15 @@ describe('explainWhy403: each cause', () => {
     expect(result.notes).toContainEqual({ code: 'SCOPE_STRING_ONLY' });
   });
 
+  it('a scope string is judged as the chosen token kind', () => {
+    const asUser = explainWhy403(managementApi, patchUser, readTokenFacts('read:current_user'), { now: NOW, assumedKind: 'user' });
+    expect(asUser.causes).toEqual([{ code: 'MISSING_SCOPE', anyOf: [['update:current_user_metadata'], ['create:current_user_metadata']] }]);
+    const asMachine = explainWhy403(managementApi, patchUser, readTokenFacts('read:users'), { now: NOW, assumedKind: 'm2m' });
+    expect(asMachine.causes).toEqual([{ code: 'MISSING_SCOPE', anyOf: [['update:users'], ['update:users_app_metadata']] }]);
+    const userOnly = explainWhy403(managementApi, findOperation(managementApi, 'GET /api/v2/clients'), readTokenFacts('read:clients'), { now: NOW, assumedKind: 'user' });
+    expect(userOnly.causes[0]?.code).toBe('USER_SCOPE_UNAVAILABLE');
+  });
+
   it('notes the feature flag of early-access endpoints', async () => {
     const ea = findOperation(managementApi, 'GET /api/v2/agents');
     expect(verdict(ea, await token(m2mClaims('read:agents'))).notes).toContainEqual({ code: 'FEATURE_FLAG', lifecycle: 'EA' });

@@ -1,4 +1,4 @@
-import type { ApiDefinition, ApiOperation } from './api-model';
+import type { ApiDefinition, ApiOperation, TokenKind } from './api-model';
 import { alternativeBlock } from './resolve-scopes';
 import type { UnverifiedTokenFacts } from './token-facts';
 
@@ -36,6 +36,15 @@ export interface TokenCheckOptions {
   now?: Date;
   /** Seconds of leeway on exp / nbf. */
   clockTolerance?: number;
+  /** The token kind to assume when the input cannot tell (a plain scope string). */
+  assumedKind?: TokenKind;
+}
+
+/** User-bound or client-credentials: from the token when it tells, else the assumed kind. */
+function tokenKindOf(facts: UnverifiedTokenFacts, assumedKind: TokenKind | undefined): TokenKind | null {
+  if (facts.userBound === true) return 'user';
+  if (facts.userBound === false) return 'm2m';
+  return assumedKind ?? null;
 }
 
 const MANAGEMENT_AUDIENCE = /^https:\/\/[^/\s]+\/api\/v2\/$/;
@@ -97,15 +106,15 @@ export function explainWhy403(api: ApiDefinition, operation: ApiOperation, facts
   const held = new Set(facts.scopes);
   const passing = operation.alternatives.filter((alt) => alt.every((s) => held.has(s)));
   // A current_user scope on a client-credentials token has no user to act on.
-  const kind = facts.userBound === false ? 'm2m' : facts.userBound === true ? 'user' : null;
+  const kind = tokenKindOf(facts, options.assumedKind);
   const usable = kind ? passing.filter((alt) => alternativeBlock(api, alt, kind) === null) : passing;
   const satisfiedBy = usable[0] ?? null;
 
   const canRead = facts.kind === 'jwt' || facts.kind === 'scope-string';
   if (canRead && satisfiedBy === null) {
-    if (facts.userBound === true && operation.alternatives.every((alt) => alternativeBlock(api, alt, 'user') === 'not-grantable-to-users')) {
+    if (kind === 'user' && operation.alternatives.every((alt) => alternativeBlock(api, alt, 'user') === 'not-grantable-to-users')) {
       causes.push({ code: 'USER_SCOPE_UNAVAILABLE', scopes: [...new Set(operation.alternatives.flat())] });
-    } else if (facts.userBound === false && operation.alternatives.every((alt) => alternativeBlock(api, alt, 'm2m') === 'needs-user-token')) {
+    } else if (kind === 'm2m' && operation.alternatives.every((alt) => alternativeBlock(api, alt, 'm2m') === 'needs-user-token')) {
       causes.push({ code: 'NEEDS_USER_TOKEN', scopes: [...new Set(operation.alternatives.flat())] });
     } else {
       const anyOf = kind ? operation.alternatives.filter((alt) => alternativeBlock(api, alt, kind) === null) : operation.alternatives;
@@ -129,7 +138,7 @@ export function callableEndpoints(api: ApiDefinition, facts: UnverifiedTokenFact
   const problems = tokenProblems(api, facts, options);
   if (problems.length > 0) return { operations: [], problems };
   const held = new Set(facts.scopes);
-  const kind = facts.userBound === false ? 'm2m' : facts.userBound === true ? 'user' : null;
+  const kind = tokenKindOf(facts, options.assumedKind);
   const operations = api.operations.filter((op) =>
     op.alternatives.some((alt) => alt.every((s) => held.has(s)) && (kind === null || alternativeBlock(api, alt, kind) === null)),
   );
