@@ -4,7 +4,8 @@ import { decodeToken } from './decode';
 import { KeyError } from './errors';
 import { EC_P384_CERTIFICATE, EC_P384_SEC1, RSA_CERTIFICATE, RSA_PKCS1_PRIVATE, RSA_PKCS1_PUBLIC } from './fixtures/pem-keys';
 import { RFC7515_A2 } from './fixtures/rfc-vectors';
-import { decodeSecret, detectKeyFormat, parseKeyText } from './keys';
+import { detectKeyFormat } from './key-format';
+import { decodeSecret, parseKeyText } from './keys';
 import { signToken } from './sign';
 import { DEFAULT_VERIFY_OPTIONS, verifyToken } from './verify';
 

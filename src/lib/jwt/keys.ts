@@ -4,28 +4,13 @@ import { algInfo, algsForKey } from './algorithms';
 import type { JwsAlg, KeyType } from './algorithms';
 import { children, contents, DerError, encode, fromHex, hex, readElement, TAG, whole } from './asn1';
 import { KeyError } from './errors';
+import { detectKeyFormat, KEY_FORMAT_LABELS } from './key-format';
+import type { KeyFormat } from './key-format';
 import { decodeBase64, looksLikePem, parsePem, toPem } from './pem';
 import { isJsonObject } from './json-text';
 
-export type SecretEncoding = 'utf8' | 'base64' | 'base64url';
-
-export type KeyFormat =
-  | 'hmac-secret' | 'jwk-oct'
-  | 'spki' | 'pkcs1-public' | 'x509' | 'jwk-public'
-  | 'pkcs8' | 'pkcs1-private' | 'sec1' | 'jwk-private';
-
-export const KEY_FORMAT_LABELS: Record<KeyFormat, string> = {
-  'hmac-secret': 'HMAC secret',
-  'jwk-oct': 'symmetric JWK (oct)',
-  spki: 'PEM public key (SPKI)',
-  'pkcs1-public': 'PEM RSA public key (PKCS#1)',
-  x509: 'X.509 certificate',
-  'jwk-public': 'public JWK',
-  pkcs8: 'PEM private key (PKCS#8)',
-  'pkcs1-private': 'PEM RSA private key (PKCS#1)',
-  sec1: 'PEM EC private key (SEC1)',
-  'jwk-private': 'private JWK',
-};
+export type { SecretEncoding } from './key-format';
+import type { SecretEncoding } from './key-format';
 
 /** One key, normalised to JWK form whatever it was pasted as. */
 export interface ParsedKey {
@@ -236,37 +221,6 @@ export function decodeSecret(text: string, encoding: SecretEncoding): Uint8Array
   } catch (cause) {
     throw new KeyError('ERR_KEY_FORMAT', 'Not valid base64url.', { cause });
   }
-}
-
-/** Tells what kind of key text this is without importing it (for the "detected as" hint). */
-export function detectKeyFormat(text: string): KeyFormat | 'jwks' | 'pem-unknown' | 'empty' {
-  const trimmed = text.trim();
-  if (trimmed === '') return 'empty';
-  if (looksLikePem(trimmed)) {
-    const label = /-----BEGIN ([A-Z0-9 ]+)-----/.exec(trimmed)?.[1];
-    switch (label) {
-      case 'PUBLIC KEY': return 'spki';
-      case 'RSA PUBLIC KEY': return 'pkcs1-public';
-      case 'CERTIFICATE': return 'x509';
-      case 'PRIVATE KEY': return 'pkcs8';
-      case 'RSA PRIVATE KEY': return 'pkcs1-private';
-      case 'EC PRIVATE KEY': return 'sec1';
-      default: return 'pem-unknown';
-    }
-  }
-  if (trimmed.startsWith('{')) {
-    try {
-      const value: unknown = JSON.parse(trimmed);
-      if (isJsonObject(value)) {
-        if (Array.isArray(value.keys)) return 'jwks';
-        if (value.kty === 'oct') return 'jwk-oct';
-        if (typeof value.kty === 'string') return typeof value.d === 'string' ? 'jwk-private' : 'jwk-public';
-      }
-    } catch {
-      // Not JSON: an HMAC secret that happens to start with "{".
-    }
-  }
-  return 'hmac-secret';
 }
 
 async function parsePemKey(text: string): Promise<ParsedKey> {

@@ -2,7 +2,8 @@ import { algInfo, isAlgNone, isHmacAlg, isSupportedAlg, SUPPORTED_JWS_ALGS } fro
 import type { AlgFamily, JwsAlg } from './algorithms';
 import type { DecodeResult, DecodedJws } from './decode';
 import { KeyError } from './errors';
-import { cryptoKeyFor, describeKey, describeNeededKey, detectKeyFormat, keyThumbprint, parseKeyText } from './keys';
+import { detectKeyFormat } from './key-format';
+import { cryptoKeyFor, describeKey, describeNeededKey, keyThumbprint, parseKeyText } from './keys';
 import type { ParsedKey, SecretEncoding } from './keys';
 
 export type VerdictKind = 'verified' | 'invalid' | 'not-verified' | 'malformed';
