@@ -39,6 +39,8 @@ test('no audience: the missing-audience pitfall, then the access token is opaque
   await openBuilderForDemoSpa(page);
   await expect(page.getByLabel('Audience')).toHaveValue('');
   await expect(pitfall(page, 'missing-audience')).toContainText('opaque');
+  await page.getByRole('button', { name: 'Fetch discovery' }).click();
+  await expect(page.getByText('(from the discovery document)')).toBeVisible();
   const authorizeUrl = new URL(await page.getByLabel('Authorize URL').inputValue());
   expect(authorizeUrl.href.startsWith(`${e2eEnv.issuer}authorize?`)).toBe(true);
   expect(authorizeUrl.searchParams.get('audience')).toBeNull();

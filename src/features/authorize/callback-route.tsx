@@ -4,7 +4,7 @@ import { decodeToken } from '../../lib/jwt/decode';
 import type { PendingAuthorization } from '../../lib/oauth/callback';
 import { OAuthFlowError } from '../../lib/oauth/oauth-error';
 import { diffScopes } from '../../lib/oauth/scope-diff';
-import { MANAGEMENT_USER_CONTEXT_SCOPES } from '../../lib/oauth/management-api';
+import { MANAGEMENT_API_SCOPES, MANAGEMENT_USER_CONTEXT_SCOPES } from '../../lib/oauth/management-api';
 import { consumeCallback } from './callback-session';
 import type { CallbackOutcome } from './callback-session';
 import { useCodeExchange } from './code-exchange-mutation';
@@ -73,7 +73,7 @@ function Outcome({ tokens, scope, pending }: { tokens: TokenSet; scope: string |
     accessTokenClaims: decoded?.kind === 'jws' ? decoded.claims : undefined,
     managementApiIdentifier: pending.managementApiIdentifier,
     userContextScopes: MANAGEMENT_USER_CONTEXT_SCOPES,
-    apiScopes: pending.apiScopes,
+    apiScopes: pending.apiScopes ?? (pending.audience !== undefined && pending.audience === pending.managementApiIdentifier ? MANAGEMENT_API_SCOPES : undefined),
   });
   return (
     <>
@@ -99,7 +99,7 @@ function CodeExchange({ outcome }: { outcome: Extract<CallbackOutcome, { kind: '
           A code works once.
         </p>
         <button type="button" className="primary" disabled={exchange.isPending || exchange.isSuccess} onClick={() => exchange.mutate({ pending, code, iss: result.iss })}>
-          {exchange.isPending ? 'Exchanging…' : 'Exchange code'}
+          {exchange.isPending ? 'Exchanging…' : exchange.isSuccess ? 'Code exchanged' : 'Exchange code'}
         </button>
       </section>
       {exchange.isError ? <ExchangeErrorPanel error={exchange.error} /> : null}

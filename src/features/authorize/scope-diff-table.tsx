@@ -19,7 +19,7 @@ export function ScopeDiffTable({ diff }: { diff: ScopeDiff }) {
         <p className="status ok">Every requested scope was granted.</p>
       ) : null}
       <div className="table-scroll">
-        <table aria-label="Requested vs granted">
+        <table aria-label="Requested vs granted" className="scope-diff">
           <thead>
             <tr>
               <th scope="col">Scope</th>

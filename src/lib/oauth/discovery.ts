@@ -41,6 +41,10 @@ export async function fetchDiscovery(issuer: string, fetchImpl: typeof fetch = f
     };
   } catch (error) {
     if (error instanceof OAuthFlowError) throw error;
+    if (error instanceof TypeError) {
+      // fetch rejects with a bare TypeError for network failures, missing CORS and Content-Security-Policy blocks alike.
+      throw new OAuthFlowError('discovery-failed', `${issuerUrl.origin} could not be reached: it is down, does not allow CORS, or is not a configured issuer (this page may only connect to those).`, { cause: error });
+    }
     throw new OAuthFlowError('discovery-failed', error instanceof Error ? error.message : 'Discovery failed.', { cause: error });
   }
 }

@@ -32,6 +32,20 @@ describe('diffScopes', () => {
     expect(row(diff, 'read:current_user')).toMatchObject({ status: 'granted', inResponse: true, inAccessToken: true });
   });
 
+  it('does not blame the user-context limit for words the Management API does not define', () => {
+    const diff = diffScopes({
+      ...base,
+      requestedScope: 'openid roles update:users',
+      audience: MGMT,
+      responseScope: 'openid',
+      accessTokenClaims: { scope: 'openid' },
+      apiScopes: ['update:users', 'read:users'],
+    });
+    expect(row(diff, 'roles')).toMatchObject({ status: 'dropped', reason: 'not-defined-by-api' });
+    expect(row(diff, 'update:users')).toMatchObject({ status: 'dropped', reason: 'user-context-limit' });
+    expect(row(diffScopes({ ...base, requestedScope: 'roles', audience: MGMT, responseScope: '', accessTokenClaims: {} }), 'roles')?.reason).toBe('not-defined-or-rbac');
+  });
+
   it('reads Auth0 RBAC permissions and tells an undefined scope from one RBAC removed', () => {
     const diff = diffScopes({
       ...base,

@@ -47,7 +47,8 @@ function explainDrop(scope: string, input: ScopeDiffInput): { reason: DropReason
     return { reason: 'oidc-only', explanation: `${scope} is an OpenID Connect scope: it asks for ID token claims or a refresh token, and the server did not grant it.` };
   }
   const isManagement = input.audience !== undefined && input.managementApiIdentifier !== undefined && input.audience === input.managementApiIdentifier;
-  if (isManagement && !input.userContextScopes.includes(scope)) {
+  const isApiScope = input.apiScopes ? input.apiScopes.includes(scope) : scope.includes(':');
+  if (isManagement && isApiScope && !input.userContextScopes.includes(scope)) {
     return {
       reason: 'user-context-limit',
       explanation: `A user-bound Management API token can carry only user-context scopes (${input.userContextScopes.join(', ')}). ${scope} needs a backend with client credentials.`,
