@@ -43,6 +43,8 @@ export async function clientAuthFor(profile: ResolvedProfile, endpoint: string):
         {
           [oauth.modifyAssertion]: (header, payload) => {
             header.alg = material.alg;
+            // RFC 7523 update (rfc7523bis): explicit typing, so the assertion cannot pass for another kind of JWT.
+            header.typ = 'client-authentication+jwt';
             payload.aud = profile.assertionAudience === 'endpoint' ? endpoint : profile.issuer;
             const issuedAt = typeof payload.iat === 'number' ? payload.iat : Math.floor(Date.now() / 1000);
             payload.exp = issuedAt + assertionLifetimeSeconds;

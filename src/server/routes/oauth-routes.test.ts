@@ -142,7 +142,7 @@ describe('POST /api/introspect', () => {
       expect(form.get('client_assertion_type')).toBe('urn:ietf:params:oauth:client-assertion-type:jwt-bearer');
       expect(form.get('client_id')).toBe('demo-rs');
       const assertion = form.get('client_assertion') ?? '';
-      expect(decodeProtectedHeader(assertion)).toMatchObject({ alg: 'ES256', kid: material.kid });
+      expect(decodeProtectedHeader(assertion)).toEqual({ alg: 'ES256', kid: material.kid, typ: 'client-authentication+jwt' });
       const { payload } = await jwtVerify(assertion, publicKey, { algorithms: ['ES256'], issuer: 'demo-rs', subject: 'demo-rs', audience: tenant.as.issuer });
       expect(typeof payload.jti).toBe('string');
       expect((payload.exp ?? 0) - (payload.iat ?? 0)).toBeLessThanOrEqual(60);
