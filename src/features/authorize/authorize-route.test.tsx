@@ -68,6 +68,21 @@ describe('/authorize', () => {
     expect(pitfallIds()).not.toContain('pkce-missing');
   });
 
+  it("checks the audience against the user's own APIs from the scope picker, and ignores malformed storage", async () => {
+    localStorage.setItem('token-workbench:scopes', JSON.stringify({
+      version: 1,
+      state: { customApis: [{ id: 'a', name: 'Billing', identifier: 'https://billing.example.com/', scopes: [{ name: 'read:invoices' }], operations: [] }, { id: 'broken' }] },
+    }));
+    const user = userEvent.setup();
+    renderAt('/authorize');
+    await user.type(screen.getByRole('textbox', { name: 'Domain or issuer' }), 'tenant.auth0.com');
+    expect(screen.getByRole('button', { name: 'Add audience Billing (https://billing.example.com/)' })).toBeInTheDocument();
+    await user.type(screen.getByRole('textbox', { name: 'Audience' }), 'https://billing.example.com');
+    await user.click(screen.getByRole('button', { name: 'Use https://billing.example.com/' }));
+    expect(screen.getByRole('textbox', { name: 'Audience' })).toHaveValue('https://billing.example.com/');
+    localStorage.clear();
+  });
+
   it('adds custom parameters to the URL, in order', async () => {
     const user = userEvent.setup();
     renderAt('/authorize');

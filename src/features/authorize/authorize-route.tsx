@@ -137,10 +137,13 @@ export function Component() {
               <button type="button" onClick={() => void initializeAuthorizeRequest(`${window.location.origin}/callback`, { startOver: true })}>
                 Start over
               </button>
-              <span className="field-hint">
-                State, nonce and the PKCE verifier go to sessionStorage for the round trip only, and are deleted on return.
-              </span>
             </div>
+            <p className="field-hint">State, nonce and the PKCE verifier go to sessionStorage for the round trip only, and are deleted on return.</p>
+            {clientKind === 'confidential' && !profileId ? (
+              <p className="status warn">
+                A confidential client: its code can only be exchanged here through a configured profile that holds the client secret. Pick one under Profile.
+              </p>
+            ) : null}
           </section>
           <PitfallsList pitfalls={view.pitfalls} onFix={(patch) => void actions.fixApplied(patch)} />
         </div>
