@@ -10,17 +10,21 @@ const EXPAND_ALL_LIMIT = 80;
 interface EndpointBrowserProps {
   operations: readonly ApiOperation[];
   selected: ReadonlySet<string>;
+  /** Endpoints the chosen token kind cannot call, with the badge text that says so. */
+  unavailable: ReadonlyMap<string, string>;
   onToggle: (id: string, selected: boolean) => void;
 }
 
-export function EndpointBrowser({ operations, selected, onToggle }: EndpointBrowserProps) {
+export function EndpointBrowser({ operations, selected, unavailable, onToggle }: EndpointBrowserProps) {
   const query = useSearchQuery();
   const { searchTyped } = useScopesActions();
   const deferredQuery = useDeferredValue(query);
   const index = useMemo(() => createSearchIndex(operations), [operations]);
   const matches = useMemo(() => searchOperations(index, deferredQuery), [index, deferredQuery]);
   const groups = useMemo(() => groupByTag(matches), [matches]);
-  const [toggledTags, setToggledTags] = useState<ReadonlySet<string>>(new Set());
+  // A group the user opened or closed stays so until the search changes.
+  const [groupChoices, setGroupChoices] = useState<{ query: string; open: ReadonlyMap<string, boolean> }>({ query: '', open: new Map() });
+  const choices = groupChoices.query === deferredQuery ? groupChoices.open : null;
   const expandAll = matches.length <= EXPAND_ALL_LIMIT;
   const countId = useId();
 
@@ -43,21 +47,17 @@ export function EndpointBrowser({ operations, selected, onToggle }: EndpointBrow
       </p>
       <div className="tag-groups">
         {groups.map((group) => {
-          const open = expandAll !== toggledTags.has(group.tag);
+          const open = choices?.get(group.tag) ?? expandAll;
           return (
             <TagGroupView
               key={group.tag}
               group={group}
               open={open}
               selected={selected}
+              unavailable={unavailable}
               onToggle={onToggle}
               onExpandToggle={() =>
-                setToggledTags((current) => {
-                  const next = new Set(current);
-                  if (next.has(group.tag)) next.delete(group.tag);
-                  else next.add(group.tag);
-                  return next;
-                })
+                setGroupChoices({ query: deferredQuery, open: new Map(choices ?? []).set(group.tag, !open) })
               }
             />
           );
@@ -71,11 +71,12 @@ interface TagGroupViewProps {
   group: TagGroup;
   open: boolean;
   selected: ReadonlySet<string>;
+  unavailable: ReadonlyMap<string, string>;
   onToggle: (id: string, selected: boolean) => void;
   onExpandToggle: () => void;
 }
 
-const TagGroupView = memo(function TagGroupView({ group, open, selected, onToggle, onExpandToggle }: TagGroupViewProps) {
+const TagGroupView = memo(function TagGroupView({ group, open, selected, unavailable, onToggle, onExpandToggle }: TagGroupViewProps) {
   const listId = useId();
   const selectedCount = group.operations.filter((op) => selected.has(op.id)).length;
   return (
@@ -92,7 +93,7 @@ const TagGroupView = memo(function TagGroupView({ group, open, selected, onToggl
       {open ? (
         <ul id={listId} className="endpoint-list">
           {group.operations.map((op) => (
-            <EndpointRow key={op.id} operation={op} checked={selected.has(op.id)} onToggle={onToggle} />
+            <EndpointRow key={op.id} operation={op} checked={selected.has(op.id)} unavailable={unavailable.get(op.id) ?? null} onToggle={onToggle} />
           ))}
         </ul>
       ) : null}
@@ -100,7 +101,14 @@ const TagGroupView = memo(function TagGroupView({ group, open, selected, onToggl
   );
 });
 
-const EndpointRow = memo(function EndpointRow({ operation, checked, onToggle }: { operation: ApiOperation; checked: boolean; onToggle: (id: string, selected: boolean) => void }) {
+interface EndpointRowProps {
+  operation: ApiOperation;
+  checked: boolean;
+  unavailable: string | null;
+  onToggle: (id: string, selected: boolean) => void;
+}
+
+const EndpointRow = memo(function EndpointRow({ operation, checked, unavailable, onToggle }: EndpointRowProps) {
   const { operationFocused } = useScopesActions();
   const summaryId = useId();
   return (
@@ -119,7 +127,8 @@ const EndpointRow = memo(function EndpointRow({ operation, checked, onToggle }: 
         <span className={`method method-${operation.method.toLowerCase()}`}>{operation.method}</span> <span className="path mono">{operation.path}</span>
       </label>
       <span id={summaryId} className="endpoint-summary">
-        <LifecycleBadges operation={operation} /> <span className="muted">{operation.summary}</span>
+        <LifecycleBadges operation={operation} />
+        {unavailable ? <span className="badge danger">{unavailable}</span> : null} <span className="muted">{operation.summary}</span>
       </span>
     </li>
   );

@@ -14,6 +14,14 @@ const KIND_LABEL: Record<TokenKind, string> = { m2m: 'Machine-to-machine', user:
 /** The least-privilege scope string for the selection, with what each endpoint uses and what cannot work. */
 export function RequiredScopes({ api, resolution, onRemove, onClear }: RequiredScopesProps) {
   const { operations, unavailable, scopeString, kind } = resolution;
+  // The update:users trap: the scope a backend would use is dropped from user tokens.
+  const trapNotes =
+    kind === 'user'
+      ? operations.flatMap((r) => {
+          const dropped = [...r.blocked].filter(([, block]) => block === 'not-grantable-to-users').flatMap(([index]) => r.operation.alternatives[index] ?? []);
+          return r.status === 'satisfied' && r.chosen && dropped.length > 0 ? [{ id: r.operation.id, dropped, chosen: r.chosen }] : [];
+        })
+      : [];
   return (
     <section className="panel required-scopes" aria-labelledby="required-scopes-h">
       <h2 id="required-scopes-h">Required scopes</h2>
@@ -47,6 +55,16 @@ export function RequiredScopes({ api, resolution, onRemove, onClear }: RequiredS
                 </ul>
               </div>
             </div>
+          ) : null}
+          {trapNotes.length > 0 ? (
+            <ul className="trap-notes" aria-label="User-token notes">
+              {trapNotes.map((note) => (
+                <li key={note.id}>
+                  <span className="mono">{note.id}</span>: <code>{note.dropped.join(', ')}</code> {note.dropped.length === 1 ? 'is' : 'are'} silently dropped from
+                  user tokens; <code>{note.chosen.join(' + ')}</code> is the user-token alternative, and works on the signed-in user’s own record only.
+                </li>
+              ))}
+            </ul>
           ) : null}
           <table className="selection-table">
             <caption className="visually-hidden">Selected endpoints and the scope each uses</caption>

@@ -55,6 +55,13 @@ describe('/scopes', () => {
 
     await user.click(screen.getByRole('radio', { name: 'User (SPA / login)' }));
     expect(scopeString()).toHaveTextContent('read:current_user update:current_user_metadata');
+    // The update:users trap, spelled out.
+    const notes = within(requiredScopes()).getByRole('list', { name: 'User-token notes' });
+    expect(notes).toHaveTextContent('PATCH /api/v2/users/{id}: update:users, update:users_app_metadata are silently dropped');
+    expect(notes).toHaveTextContent('update:current_user_metadata is the user-token alternative');
+    // Endpoints no user token can call are marked in the list.
+    expect(screen.getByRole('checkbox', { name: 'DELETE /api/v2/users/{id}' })).toHaveAccessibleDescription(/not with a user token/);
+    expect(screen.getByRole('checkbox', { name: 'GET /api/v2/users/{id}' })).not.toHaveAccessibleDescription(/not with a user token/);
     expect(currentSearch).toBe('?kind=user&endpoints=GET%20/api/v2/users/{id},PATCH%20/api/v2/users/{id}');
   });
 
@@ -102,11 +109,13 @@ describe('/scopes', () => {
     await user.click(await screen.findByRole('checkbox', { name: 'POST /appointments' }));
     expect(scopeString()).toHaveTextContent('write:appointments');
     await user.click(screen.getByRole('textbox', { name: 'Access token' }));
-    await user.paste('write:appointments');
-    const stored = JSON.parse(localStorage.getItem(SCOPES_STORAGE_KEY) ?? '{}') as { state: unknown; version: number };
+    await user.paste('eyJhbGciOiJub25lIn0.eyJzdWIiOiJjYW5hcnktdG9rZW4ifQ.');
+    const raw = localStorage.getItem(SCOPES_STORAGE_KEY) ?? '{}';
+    const stored = JSON.parse(raw) as { state: unknown; version: number };
     expect(stored.version).toBe(1);
     expect(Object.keys(stored.state as object).sort()).toEqual(['customApis', 'tenantDomain']);
-    expect(JSON.stringify(stored)).not.toContain('write:appointments"}');
+    expect(raw).not.toContain('eyJ');
+    expect(currentSearch).not.toContain('eyJ');
     expect(repairPersistedScopes(stored.state).customApis[0]?.identifier).toBe('https://api.demo.test/');
   });
 });

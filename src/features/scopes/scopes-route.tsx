@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { managementApiFromCatalog, MANAGEMENT_API_KEY } from '../../lib/catalog/api-model';
 import type { ApiDefinition, TokenKind } from '../../lib/catalog/api-model';
 import { customApiToDefinition } from '../../lib/catalog/custom-api';
-import { resolveRequiredScopes } from '../../lib/catalog/resolve-scopes';
+import { alternativeBlock, resolveRequiredScopes } from '../../lib/catalog/resolve-scopes';
 import { useManagementCatalog } from './catalog-query';
 import { CustomApisPanel } from './custom-apis-panel';
 import { EndpointBrowser } from './endpoint-browser';
@@ -67,6 +67,16 @@ function ScopePicker({ api, apis, missingApi, selection }: ScopePickerProps) {
   const unknownEndpoints = endpoints.filter((id) => !byId.has(id));
   const selectedIds = useMemo(() => new Set(selectedOperations.map((op) => op.id)), [selectedOperations]);
   const resolution = useMemo(() => resolveRequiredScopes(api, selectedOperations, kind), [api, selectedOperations, kind]);
+  // Marks every endpoint the token kind cannot call, not only the selected ones.
+  const unavailable = useMemo(() => {
+    const marks = new Map<string, string>();
+    for (const op of api.operations) {
+      if (op.alternatives.length > 0 && op.alternatives.every((alt) => alternativeBlock(api, alt, kind) !== null)) {
+        marks.set(op.id, kind === 'user' ? 'not with a user token' : 'user token only');
+      }
+    }
+    return marks;
+  }, [api, kind]);
 
   const focused = (focusedId ? byId.get(focusedId) : undefined) ?? selectedOperations.at(-1) ?? null;
   const chosen = resolution.operations.find((r) => r.operation.id === focused?.id)?.chosen ?? null;
@@ -124,7 +134,7 @@ function ScopePicker({ api, apis, missingApi, selection }: ScopePickerProps) {
       </div>
 
       <div className="picker-layout">
-        <EndpointBrowser operations={api.operations} selected={selectedIds} onToggle={actions.endpointToggled} />
+        <EndpointBrowser operations={api.operations} selected={selectedIds} unavailable={unavailable} onToggle={actions.endpointToggled} />
         <div className="picker-side">
           <EndpointDetails api={api} operation={focused} kind={kind} chosen={chosen} />
           <RequiredScopes
