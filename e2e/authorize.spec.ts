@@ -153,3 +153,20 @@ test('a confidential client with form_post: the companion server hands the respo
   await exchangeCode(page);
   await expect(tokenSection(page, 'Access token').getByText('JWT', { exact: true })).toBeVisible();
 });
+
+test('the implicit flow is flagged, and its fragment response is checked (state and nonce) and shown without an exchange', async ({ page }) => {
+  await openBuilderForDemoSpa(page);
+  await page.getByLabel('Response type').selectOption('id_token token');
+  await page.getByLabel('Audience').fill(demoApi);
+  await page.getByLabel('Scope', { exact: true }).fill('openid read:appointments');
+  await expect(pitfall(page, 'implicit-flow')).toContainText('authorization code flow with PKCE');
+
+  await logInAsAlice(page);
+  await expect(page.getByText('The response came in the URL fragment.')).toBeVisible();
+  await expect(page.getByText(/nonce checked/)).toBeVisible();
+  expect(new URL(page.url()).hash).toBe('');
+  await expect(page.getByRole('button', { name: 'Exchange code' })).toHaveCount(0);
+  const claims = decodeJwt(await tokenSection(page, 'ID token').getByRole('textbox', { name: 'ID token' }).inputValue());
+  expect(claims.aud).toBe('demo-spa');
+  await expect(page.getByRole('table', { name: 'Requested vs granted' }).getByRole('row', { name: /^read:appointments / })).toContainText('granted');
+});
