@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { Link, MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Component as ScopesRoute } from './scopes-route';
 import { SCOPES_STORAGE_KEY, repairPersistedScopes } from './scopes-store';
@@ -24,6 +24,7 @@ function renderAt(url: string) {
               <>
                 <ScopesRoute />
                 <LocationProbe />
+                <Link to="/scopes?kind=user&endpoints=DELETE%20/api/v2/device-credentials/{id}">Shared link</Link>
               </>
             }
           />
@@ -71,6 +72,15 @@ describe('/scopes', () => {
     expect(screen.getByRole('radio', { name: 'User (SPA / login)' })).toBeChecked();
     expect(within(requiredScopes()).getByRole('alert')).toHaveTextContent('GET /api/v2/clients');
     expect(within(requiredScopes()).getByRole('alert')).toHaveTextContent('client-credentials');
+  });
+
+  it('adopts a selection link followed while the picker is open', async () => {
+    const user = userEvent.setup();
+    renderAt('/scopes?kind=m2m&endpoints=GET%20/api/v2/users/{id}');
+    await waitFor(() => expect(scopeString()).toHaveTextContent('read:users'));
+    await user.click(screen.getByRole('link', { name: 'Shared link' }));
+    await waitFor(() => expect(scopeString()).toHaveTextContent('delete:current_user_device_credentials'));
+    expect(screen.getByRole('radio', { name: 'User (SPA / login)' })).toBeChecked();
   });
 
   it('shows EA and beta badges and keeps the match count exact while groups are collapsed', async () => {

@@ -1,7 +1,6 @@
-import { operationKey } from './api-model';
+import { managementApiFromCatalog, operationKey } from './api-model';
 import type { ApiDefinition, ApiOperation } from './api-model';
 import { catalogSchema } from './schema';
-import { managementApiFromCatalog } from './api-model';
 import rawCatalog from './data/auth0-management-api.json';
 
 /** The committed Management API catalog as the API model, for tests. */
