@@ -212,5 +212,8 @@ describe('lintAuthorizeRequest', () => {
       expect(pitfall?.title).toContain('state');
       expect(buildAuthorizeUrl(applyParamPatch(request, pitfall!.fixes[0]!.patch))).toBe(CLEAN);
     });
+    it('does not flag distinct names, even ones that differ only in case', () => {
+      expect(lintAuthorizeRequest(parseAuthorizeUrl(`${CLEAN}&State=x`), context).map((pitfall) => pitfall.id)).not.toContain('repeated-parameter');
+    });
   });
 });
