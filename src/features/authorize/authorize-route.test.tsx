@@ -83,6 +83,24 @@ describe('/authorize', () => {
     localStorage.clear();
   });
 
+  it('presets set what each kind of app sends', async () => {
+    const user = userEvent.setup();
+    renderAt('/authorize');
+    await user.type(screen.getByRole('textbox', { name: 'Domain or issuer' }), 'https://sso.example.com/realms/demo');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Preset' }), 'Auth0 regular web app');
+    expect(screen.getByRole('combobox', { name: 'Response mode' })).toHaveValue('form_post');
+    expect(screen.getByRole('combobox', { name: 'Client type' })).toHaveValue('confidential');
+    expect(pitfallIds()).toContain('missing-audience');
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Preset' }), 'Generic OIDC');
+    expect(screen.getByRole('combobox', { name: 'Response mode' })).toHaveValue('');
+    expect(screen.getByRole('textbox', { name: 'Scope' })).toHaveValue('openid');
+    expect(screen.getByRole('combobox', { name: 'Client type' })).toHaveValue('public');
+    // A generic server with no known API has no audience convention to miss.
+    expect(pitfallIds()).not.toContain('missing-audience');
+    expect(screen.getByText(/a guess: fetch discovery to confirm/)).toBeInTheDocument();
+  });
+
   it('adds custom parameters to the URL, in order', async () => {
     const user = userEvent.setup();
     renderAt('/authorize');
