@@ -1,8 +1,97 @@
+import { useEffect, useState } from 'react';
+import { decodeToken } from '../../lib/jwt/decode';
+import { AssertionTools } from './assertion-tools';
+import { useIntrospection } from './introspect-mutation';
+import { useHint, useIntrospectActions, useProfileId, useToken } from './introspect-store';
+import type { TokenTypeHint } from './introspect-store';
+import { IntrospectionResult } from './introspection-result';
+import { MintPanel } from './mint-panel';
+import { ErrorBox } from './error-explanation';
+import { useProfiles } from './profiles-query';
+import { TokenActions } from './token-actions';
+import './introspect.css';
+
+const kindLabel = { jws: 'a JWT (it is also verified locally)', jwe: 'an encrypted JWT', opaque: 'an opaque token', malformed: 'a malformed JWT', empty: '' } as const;
+
 export function Component() {
+  const profiles = useProfiles();
+  const token = useToken();
+  const storedProfileId = useProfileId();
+  const hint = useHint();
+  const { tokenChanged, profileSelected, hintChanged } = useIntrospectActions();
+  const introspection = useIntrospection();
+  const [now, setNow] = useState(() => Date.now() / 1000);
+  const list = profiles.data ?? [];
+  // Default: the first profile that authenticates (a public client may not introspect).
+  const profileId = list.some((p) => p.id === storedProfileId) ? storedProfileId : (list.find((p) => p.client_auth_method !== 'none') ?? list[0])?.id ?? '';
+  const profile = list.find((p) => p.id === profileId);
+  const tokenKind = decodeToken(token.trim()).kind;
+
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now() / 1000), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+
   return (
-    <section>
+    <section className="introspect">
       <title>Introspection · Token Workbench</title>
       <h1>Introspection</h1>
+      <p className="muted">
+        Token introspection (RFC 7662) needs the caller to authenticate, which a browser cannot do safely. The companion server does it with the credentials of the
+        profile you pick; this page only ever names the profile.
+      </p>
+      <form
+        className="panel"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!token.trim() || !profileId) return;
+          const at = Date.now() / 1000;
+          setNow(at);
+          introspection.mutate({ profile: profileId, token: token.trim(), ...(hint ? { token_type_hint: hint } : {}), now: at });
+        }}
+      >
+        <label className="field">
+          <span>Token</span>
+          <textarea className="mono" rows={5} value={token} spellCheck={false} autoComplete="off" onChange={(e) => tokenChanged(e.target.value)} placeholder="An access token, refresh token or app-specific password" />
+          {tokenKind !== 'empty' ? <span className="field-hint">This looks like {kindLabel[tokenKind]}.</span> : null}
+        </label>
+        <div className="grid-2">
+          <label className="field">
+            <span>Profile</span>
+            <select value={profileId} onChange={(e) => profileSelected(e.target.value)} disabled={list.length === 0}>
+              {list.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.label} ({p.client_auth_method})
+                </option>
+              ))}
+            </select>
+            {profile ? (
+              <span className="field-hint">
+                Issuer <span className="mono">{profile.issuer}</span>, client <span className="mono">{profile.client_id}</span>
+              </span>
+            ) : null}
+          </label>
+          <label className="field">
+            <span>Token type hint</span>
+            <select value={hint} onChange={(e) => hintChanged(e.target.value as TokenTypeHint)}>
+              <option value="">None</option>
+              <option value="access_token">access_token</option>
+              <option value="refresh_token">refresh_token</option>
+            </select>
+          </label>
+        </div>
+        {profiles.isError ? <ErrorBox error={profiles.error} /> : null}
+        {profiles.isSuccess && list.length === 0 ? <p className="status warn">No profiles are configured: add one to workbench.config.json, or start the demo authorization server.</p> : null}
+        <div className="button-row">
+          <button type="submit" className="button primary" disabled={!token.trim() || !profileId || introspection.isPending}>
+            Introspect
+          </button>
+        </div>
+      </form>
+      <IntrospectionResult outcome={introspection.data} pending={introspection.isPending} now={now} />
+      <TokenActions token={token} profileId={profileId} hint={hint} />
+      {list.length > 0 ? <MintPanel profiles={list} /> : null}
+      <AssertionTools profile={profile} />
     </section>
   );
 }

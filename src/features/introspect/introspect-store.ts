@@ -1,0 +1,35 @@
+import { create } from 'zustand';
+import type { tokenTypeHints } from '../../shared/oauth-contract';
+
+export type TokenTypeHint = (typeof tokenTypeHints)[number] | '';
+
+/** The panel's inputs. Never persisted: a token typed here lives only as long as the page. */
+interface IntrospectState {
+  token: string;
+  profileId: string;
+  hint: TokenTypeHint;
+  actions: {
+    tokenChanged(token: string): void;
+    profileSelected(profileId: string): void;
+    hintChanged(hint: TokenTypeHint): void;
+    /** A minted token was taken over into the Token box, with the profile that can introspect it. */
+    mintedTokenUsed(token: string): void;
+  };
+}
+
+const useIntrospectStore = create<IntrospectState>()((set) => ({
+  token: '',
+  profileId: '',
+  hint: '',
+  actions: {
+    tokenChanged: (token) => set({ token }),
+    profileSelected: (profileId) => set({ profileId }),
+    hintChanged: (hint) => set({ hint }),
+    mintedTokenUsed: (token) => set({ token, hint: 'access_token' }),
+  },
+}));
+
+export const useToken = () => useIntrospectStore((s) => s.token);
+export const useProfileId = () => useIntrospectStore((s) => s.profileId);
+export const useHint = () => useIntrospectStore((s) => s.hint);
+export const useIntrospectActions = () => useIntrospectStore((s) => s.actions);

@@ -1,0 +1,66 @@
+import type { Verdict } from '../../lib/jwt/verify';
+import type { Validity } from '../../lib/jwt/time';
+import { isoTime } from '../../lib/jwt/time';
+
+/** What the local JWT verification concluded, in the three terms introspection answers in. */
+export interface LocalConclusion {
+  verdict: Verdict;
+  validity: Validity;
+  claims: Record<string, unknown> | undefined;
+}
+
+/** What the authorization server said: an RFC 7662 answer, or a refusal to introspect. */
+export type RemoteConclusion = { kind: 'answer'; active: boolean; exp?: number | undefined; scope?: string | undefined } | { kind: 'refused'; error: string };
+
+export interface DiffRow {
+  field: 'active' | 'exp' | 'scope';
+  introspection: string;
+  local: string;
+  /** undefined when one side has nothing to compare. */
+  agree: boolean | undefined;
+}
+
+/** Active in the RFC 7662 §2.2 sense: the signature checks out and the token is within exp/nbf. */
+export function isLocallyActive(local: LocalConclusion): boolean {
+  return local.verdict.kind === 'verified' && (local.validity.kind === 'valid' || local.validity.kind === 'no-expiry');
+}
+
+function scopeSet(scope: unknown): string[] | undefined {
+  if (typeof scope !== 'string') return undefined;
+  return [...new Set(scope.split(' ').filter(Boolean))].sort();
+}
+
+const timeText = (value: unknown) => (typeof value === 'number' ? `${value} (${isoTime(value)})` : 'absent');
+
+/** Where introspection and local verification disagree about active, exp and scope. */
+export function diffConclusions(remote: RemoteConclusion, local: LocalConclusion): DiffRow[] {
+  const refused = remote.kind === 'refused' ? `not answered (${remote.error})` : undefined;
+  const localActive = isLocallyActive(local);
+  const localExp = local.claims?.exp;
+  const localScope = scopeSet(local.claims?.scope);
+  const rows: DiffRow[] = [
+    {
+      field: 'active',
+      introspection: refused ?? String(remote.kind === 'answer' && remote.active),
+      local: `${String(localActive)} (${local.verdict.kind === 'verified' ? local.validity.kind : local.verdict.kind})`,
+      agree: remote.kind === 'answer' ? remote.active === localActive : undefined,
+    },
+  ];
+  // An inactive answer carries no other member (RFC 7662 §2.2), so exp and scope only compare when active.
+  const comparable = remote.kind === 'answer' && remote.active;
+  const remoteExp = remote.kind === 'answer' ? remote.exp : undefined;
+  rows.push({
+    field: 'exp',
+    introspection: refused ?? timeText(remoteExp),
+    local: timeText(localExp),
+    agree: comparable ? remoteExp === localExp : undefined,
+  });
+  const remoteScope = remote.kind === 'answer' ? scopeSet(remote.scope) : undefined;
+  rows.push({
+    field: 'scope',
+    introspection: refused ?? (remoteScope ? remoteScope.join(' ') : 'absent'),
+    local: localScope ? localScope.join(' ') : 'absent',
+    agree: comparable ? (remoteScope ?? []).join(' ') === (localScope ?? []).join(' ') : undefined,
+  });
+  return rows;
+}

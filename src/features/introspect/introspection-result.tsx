@@ -1,0 +1,157 @@
+import { explainClaims } from '../../lib/jwt/claims';
+import type { IntrospectResponse, UpstreamMeta } from '../../shared/oauth-contract';
+import { CompanionError } from './companion-client';
+import { ErrorBox } from './error-explanation';
+import type { IntrospectionOutcome } from './introspect-mutation';
+import { diffConclusions } from './introspection-diff';
+import type { RemoteConclusion } from './introspection-diff';
+
+const RFC7662 = 'https://www.rfc-editor.org/rfc/rfc7662#section-2.2';
+const introspectionMembers: Record<string, { label: string; description: string }> = {
+  active: { label: 'Active', description: 'Whether the token is currently active: issued by this server, not expired, not revoked, and usable by the caller.' },
+  token_type: { label: 'Token type', description: 'The type of the token, such as Bearer (RFC 6749 §7.1).' },
+  username: { label: 'Username', description: 'A human-readable identifier of the resource owner who authorized the token.' },
+};
+
+export function UpstreamMetaLine({ meta, what }: { meta: Pick<UpstreamMeta, 'upstreamStatus' | 'elapsedMs' | 'endpoint'> & { authMethod?: string }; what: string }) {
+  return (
+    <p className="muted introspect-meta">
+      {what}: upstream HTTP {meta.upstreamStatus} in {meta.elapsedMs} ms from <span className="mono">{meta.endpoint}</span>
+      {meta.authMethod ? ` (client authentication: ${meta.authMethod})` : ''}
+    </p>
+  );
+}
+
+function MembersTable({ answer, now }: { answer: Record<string, unknown>; now: number }) {
+  const rows = explainClaims(answer, now).map((row) => {
+    const own = introspectionMembers[row.name];
+    return own ? { ...row, label: own.label, description: own.description, specLabel: 'RFC 7662 §2.2', specUrl: RFC7662 } : row;
+  });
+  return (
+    <div className="table-scroll">
+      <table className="introspect-claims">
+        <caption className="visually-hidden">Returned members, explained</caption>
+        <thead>
+          <tr>
+            <th scope="col">Member</th>
+            <th scope="col">Value</th>
+            <th scope="col">Meaning</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.name}>
+              <th scope="row" className="mono">{row.name}</th>
+              <td>
+                <span className="mono introspect-value">{row.valueText}</span>
+                {row.time ? (
+                  <span className="introspect-time">
+                    {' '}
+                    {row.time.relative} ({row.time.iso})
+                  </span>
+                ) : null}
+              </td>
+              <td>
+                <strong>{row.label}</strong>: {row.description}{' '}
+                <a href={row.specUrl} target="_blank" rel="noreferrer noopener">
+                  {row.specLabel}
+                </a>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function RemoteAnswer({ answer, now }: { answer: IntrospectResponse; now: number }) {
+  const { meta, ...body } = answer;
+  return (
+    <>
+      <p className={`introspect-active status ${body.active ? 'ok' : 'danger'}`} data-active={String(body.active)}>
+        <strong>{body.active ? 'Active' : 'Inactive'}</strong>
+        <span className="mono"> active: {String(body.active)}</span>
+        {body.active ? null : <span> (the server says nothing else about an inactive token: expired, revoked, unknown, or not this caller’s to see)</span>}
+      </p>
+      <UpstreamMetaLine meta={meta} what="Introspection" />
+      <h3>Returned members</h3>
+      <MembersTable answer={body} now={now} />
+      <h3>Raw JSON</h3>
+      <pre className="mono introspect-raw">{JSON.stringify(body, null, 2)}</pre>
+    </>
+  );
+}
+
+function LocalVerification({ outcome }: { outcome: NonNullable<IntrospectionOutcome['local']> }) {
+  if (!outcome.ok) {
+    return (
+      <section aria-labelledby="local-verification-title">
+        <h3 id="local-verification-title">Local verification</h3>
+        <ErrorBox error={outcome.error} />
+      </section>
+    );
+  }
+  const { verdict, validity } = outcome.conclusion;
+  return (
+    <section aria-labelledby="local-verification-title">
+      <h3 id="local-verification-title">Local verification</h3>
+      <p className={`status ${verdict.kind === 'verified' ? 'ok' : 'danger'}`} data-verdict={verdict.kind}>
+        {verdict.text}
+      </p>
+      <p className={`status ${validity.kind === 'expired' || validity.kind === 'not-yet-valid' ? 'danger' : 'ok'}`}>{validity.text}</p>
+      <p className="muted">Checked in this browser with jose against the issuer’s JWKS ({outcome.kids.length} key{outcome.kids.length === 1 ? '' : 's'}: {outcome.kids.join(', ')}), fetched through the companion server.</p>
+    </section>
+  );
+}
+
+function DiffTable({ outcome }: { outcome: IntrospectionOutcome }) {
+  if (!outcome.local?.ok) return null;
+  let remote: RemoteConclusion;
+  if (outcome.remote.ok) remote = { kind: 'answer', active: outcome.remote.answer.active, exp: outcome.remote.answer.exp, scope: outcome.remote.answer.scope };
+  else if (outcome.remote.error instanceof CompanionError) remote = { kind: 'refused', error: outcome.remote.error.upstream?.error ?? outcome.remote.error.code };
+  else remote = { kind: 'refused', error: 'failed' };
+  const rows = diffConclusions(remote, outcome.local.conclusion);
+  return (
+    <div className="table-scroll">
+      <table className="introspect-diff">
+        <caption>Introspection vs local verification</caption>
+        <thead>
+          <tr>
+            <th scope="col">Field</th>
+            <th scope="col">Introspection</th>
+            <th scope="col">Local verification</th>
+            <th scope="col">Verdict</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.field} data-agree={row.agree === undefined ? 'n/a' : String(row.agree)}>
+              <th scope="row" className="mono">{row.field}</th>
+              <td className="mono">{row.introspection}</td>
+              <td className="mono">{row.local}</td>
+              <td>{row.agree === undefined ? 'nothing to compare' : row.agree ? 'agree' : <strong className="badge danger">disagree</strong>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function IntrospectionResult({ outcome, pending, now }: { outcome: IntrospectionOutcome | undefined; pending: boolean; now: number }) {
+  return (
+    <section className="panel" aria-labelledby="introspection-result-title" role="region">
+      <h2 id="introspection-result-title">Introspection result</h2>
+      {pending ? <p role="status">Introspecting…</p> : null}
+      {!pending && !outcome ? <p className="muted">Paste a token, pick the profile whose credentials introspect it, and press Introspect.</p> : null}
+      {!pending && outcome ? (
+        <>
+          {outcome.remote.ok ? <RemoteAnswer answer={outcome.remote.answer} now={now} /> : <ErrorBox error={outcome.remote.error} />}
+          {outcome.local ? <LocalVerification outcome={outcome.local} /> : null}
+          <DiffTable outcome={outcome} />
+        </>
+      ) : null}
+    </section>
+  );
+}
