@@ -1,8 +1,81 @@
+import { Suspense, useEffect, useMemo } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { collectFindings } from '../../lib/jwt/findings';
+import { tokenFromFragment } from '../../lib/jwt/share';
+import { useDebuggerActions, useSecretEncoding, useVerificationKey } from './debugger-store';
+import { FindingsList } from './findings-list';
+import { ClaimsPanel, JwePanel, SharePanel, SigningPanel, ValidationPanel, VerificationPanel } from './lazy-panels';
+import { SignatureStatus, TokenTypeStatus, ValidityStatus } from './statuses';
+import { TokenEditors } from './token-editors';
+import { TokenInput } from './token-input';
+import { useDecodedToken } from './use-decoded-token';
+import { useNow } from './use-now';
+import { useVerdict } from './use-verdict';
+import './debugger.css';
+
+/** Reads #token=, #access_token= or #id_token= once, then drops the fragment so the token does not linger in history. */
+function useFragmentToken() {
+  const { hash, pathname } = useLocation();
+  const navigate = useNavigate();
+  const { tokenPasted } = useDebuggerActions();
+  useEffect(() => {
+    const found = tokenFromFragment(hash);
+    if (!found) return;
+    tokenPasted(found.token);
+    void navigate(pathname, { replace: true });
+  }, [hash, pathname, navigate, tokenPasted]);
+}
+
+function PanelLoading() {
+  return <p className="muted">Loading…</p>;
+}
+
 export function Component() {
+  useFragmentToken();
+  const { cleaned, decoded, classification } = useDecodedToken();
+  const keyText = useVerificationKey();
+  const encoding = useSecretEncoding();
+  const verdict = useVerdict(decoded, keyText, encoding);
+  const now = useNow();
+  const findings = useMemo(() => collectFindings({ cleaned, decoded, verdict, classification, now }), [cleaned, decoded, verdict, classification, now]);
+  const claims = decoded.kind === 'jws' || decoded.kind === 'malformed' ? decoded.claims : undefined;
+  const issuer = typeof claims?.iss === 'string' ? claims.iss : undefined;
   return (
-    <section>
+    <section className="debugger">
       <title>Token editor · Token Workbench</title>
       <h1>Token editor</h1>
+      <p className="muted lede">Decode, edit, sign and verify JWS/JWT, and decrypt JWE. Everything runs in this page: no token or key is sent anywhere.</p>
+      <div className="debugger-grid">
+        <div className="panel">
+          <TokenInput malformed={decoded.kind === 'malformed' && cleaned.fixes.length === 0 ? decoded : undefined} />
+          <div className="statuses">
+            <SignatureStatus verdict={verdict} />
+            <ValidityStatus decoded={decoded} />
+            <TokenTypeStatus classification={classification} />
+          </div>
+        </div>
+        <div className="panel">
+          {decoded.kind === 'jwe' ? (
+            <Suspense fallback={<PanelLoading />}>
+              <JwePanel token={decoded} />
+            </Suspense>
+          ) : (
+            <TokenEditors decoded={decoded} />
+          )}
+        </div>
+      </div>
+      <Suspense fallback={<PanelLoading />}>
+        <div className="grid-2">
+          <VerificationPanel verdict={verdict} tokenIssuer={issuer} />
+          <SigningPanel />
+        </div>
+      </Suspense>
+      <FindingsList findings={findings} />
+      <Suspense fallback={<PanelLoading />}>
+        <ClaimsPanel claims={claims} />
+        <ValidationPanel decoded={decoded} verdict={verdict} />
+        <SharePanel decoded={decoded} cleanedToken={cleaned.token} />
+      </Suspense>
     </section>
   );
 }

@@ -1,0 +1,96 @@
+import { useEffect, useRef } from 'react';
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { json } from '@codemirror/lang-json';
+import { bracketMatching, defaultHighlightStyle, foldGutter, foldKeymap, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import { lintGutter, setDiagnostics } from '@codemirror/lint';
+import { Annotation, EditorState } from '@codemirror/state';
+import { drawSelection, EditorView, highlightActiveLine, highlightSpecialChars, keymap, lineNumbers } from '@codemirror/view';
+
+export interface JsonEditorError {
+  /** 0-based character offset of the error in `value`. */
+  offset: number;
+  message: string;
+}
+
+export interface JsonEditorProps {
+  /** Accessible name of the editing surface, e.g. "Payload". */
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: JsonEditorError | null;
+  readOnly?: boolean;
+}
+
+/** Marks updates that come from props, so they are never reported back as user edits. */
+const fromProps = Annotation.define<boolean>();
+
+/** A CodeMirror 6 JSON editor: syntax colours, folding, bracket matching, and the caller's parse error as a diagnostic. */
+export function JsonEditor({ label, value, onChange, error, readOnly = false }: JsonEditorProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const onChangeRef = useRef(onChange);
+  const initial = useRef({ value, label, readOnly });
+
+  useEffect(() => {
+    onChangeRef.current = onChange;
+  }, [onChange]);
+
+  useEffect(() => {
+    if (!host.current) return;
+    const { value: doc, label: name, readOnly: locked } = initial.current;
+    const editor = new EditorView({
+      parent: host.current,
+      state: EditorState.create({
+        doc,
+        extensions: [
+          lineNumbers(),
+          foldGutter(),
+          highlightSpecialChars(),
+          history(),
+          drawSelection(),
+          indentOnInput(),
+          bracketMatching(),
+          highlightActiveLine(),
+          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+          keymap.of([...defaultKeymap, ...historyKeymap, ...foldKeymap]),
+          json(),
+          lintGutter(),
+          EditorView.lineWrapping,
+          EditorState.readOnly.of(locked),
+          EditorView.contentAttributes.of({ 'aria-label': name, spellcheck: 'false', autocorrect: 'off', autocapitalize: 'off' }),
+          EditorView.updateListener.of((update) => {
+            if (update.docChanged && !update.transactions.some((t) => t.annotation(fromProps))) {
+              onChangeRef.current(update.state.doc.toString());
+            }
+          }),
+        ],
+      }),
+    });
+    view.current = editor;
+    return () => {
+      editor.destroy();
+      view.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const editor = view.current;
+    if (!editor) return;
+    const current = editor.state.doc.toString();
+    if (current !== value) {
+      editor.dispatch({ changes: { from: 0, to: current.length, insert: value }, annotations: fromProps.of(true) });
+    }
+  }, [value]);
+
+  useEffect(() => {
+    const editor = view.current;
+    if (!editor) return;
+    const length = editor.state.doc.length;
+    const diagnostics = error
+      ? [{ from: Math.min(error.offset, length), to: Math.min(error.offset + 1, length), severity: 'error' as const, message: error.message }]
+      : [];
+    editor.dispatch(setDiagnostics(editor.state, diagnostics));
+  }, [error, value]);
+
+  return <div className="json-editor" ref={host} />;
+}

@@ -1,0 +1,89 @@
+import { useMemo } from 'react';
+import { explainClaims } from '../../lib/jwt/claims';
+import type { JsonObject } from '../../lib/jwt/decode';
+import { buildTimeline, humanizeDuration, tokenValidity } from '../../lib/jwt/time';
+import { useClockSkew, useDebuggerActions } from './debugger-store';
+import { useNow } from './use-now';
+
+const KIND_LABELS = { registered: 'registered', oidc: 'OIDC', auth0: 'Auth0', 'access-token': 'access token', namespaced: 'namespaced', custom: 'custom' } as const;
+
+function Timeline({ claims, now }: { claims: JsonObject; now: number }) {
+  const skew = useClockSkew();
+  const { clockSkewChanged } = useDebuggerActions();
+  const skewedNow = now + skew;
+  const timeline = buildTimeline(claims, skewedNow);
+  if (!timeline) return <p className="muted">No iat, nbf, auth_time or exp to place on a timeline.</p>;
+  const skewText = skew === 0 ? 'none' : `${skew > 0 ? '+' : '−'}${humanizeDuration(skew)} (verifier clock ${skew > 0 ? 'ahead' : 'behind'})`;
+  return (
+    <div className="timeline-block">
+      <div className="timeline" aria-label="Timeline" role="img">
+        <div className="timeline-axis" />
+        {timeline.points.map((point) => (
+          <div key={point.claim} className={`timeline-point tp-${point.claim}`} style={{ left: `${point.position * 100}%` }}>
+            <span className="timeline-dot" />
+            <span className="timeline-label">
+              {point.claim} <span className="muted">{point.relative}</span>
+            </span>
+          </div>
+        ))}
+        <div className="timeline-now" style={{ left: `${timeline.nowPosition * 100}%` }}>
+          <span className="timeline-label">now{skew !== 0 ? ' (skewed)' : ''}</span>
+        </div>
+      </div>
+      <label className="field skew-field">
+        <span>Clock skew: {skewText}</span>
+        <input type="range" aria-label="Clock skew" min={-3600} max={3600} step={30} value={skew} onChange={(event) => clockSkewChanged(Number(event.target.value))} />
+      </label>
+      <p className="muted">With this clock: {tokenValidity(claims, skewedNow).text}</p>
+    </div>
+  );
+}
+
+/** Every claim explained with its spec, times in ISO and relative form, and a timeline with a clock-skew slider. */
+export function ClaimsPanel({ claims }: { claims: JsonObject | undefined }) {
+  const now = useNow();
+  const rows = useMemo(() => (claims ? explainClaims(claims, now) : []), [claims, now]);
+  if (!claims) return null;
+  return (
+    <section className="panel" aria-labelledby="claims-heading">
+      <h2 id="claims-heading">Claims</h2>
+      <div className="table-scroll">
+        <table className="claims-table">
+          <caption className="visually-hidden">Claims (unverified until the signature is verified)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Claim</th>
+              <th scope="col">Value</th>
+              <th scope="col">Meaning</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.name}>
+                <th scope="row">
+                  <code>{row.name}</code> <span className={`badge ${row.kind === 'namespaced' ? 'info' : ''}`}>{KIND_LABELS[row.kind]}</span>
+                </th>
+                <td>
+                  <code className="claim-value">{row.valueText}</code>
+                  {row.time && (
+                    <div className="claim-time">
+                      {row.time.iso} · {row.time.relative}
+                    </div>
+                  )}
+                </td>
+                <td>
+                  <strong>{row.label}.</strong> {row.description}{' '}
+                  <a href={row.specUrl} target="_blank" rel="noreferrer noopener">
+                    {row.specLabel}
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h3>Timeline</h3>
+      <Timeline claims={claims} now={now} />
+    </section>
+  );
+}

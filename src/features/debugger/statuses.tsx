@@ -1,0 +1,61 @@
+import type { TokenClassification } from '../../lib/jwt/classify';
+import type { DecodeResult } from '../../lib/jwt/decode';
+import { tokenValidity } from '../../lib/jwt/time';
+import type { Verdict, VerdictKind } from '../../lib/jwt/verify';
+import { useNow } from './use-now';
+
+const VERDICT_TONE: Record<VerdictKind, string> = { verified: 'ok', invalid: 'danger', 'not-verified': 'warn', malformed: 'danger' };
+
+export function SignatureStatus({ verdict }: { verdict: Verdict | undefined }) {
+  return (
+    <div className="status-row">
+      <span className="status-label" aria-hidden="true">
+        Signature
+      </span>
+      <div role="status" aria-label="Signature" className={`status ${verdict ? VERDICT_TONE[verdict.kind] : ''}`}>
+        {verdict ? verdict.text : 'Not verified: checking…'}
+      </div>
+    </div>
+  );
+}
+
+export function ValidityStatus({ decoded }: { decoded: DecodeResult }) {
+  const now = useNow();
+  const claims = decoded.kind === 'jws' || decoded.kind === 'malformed' ? decoded.claims : undefined;
+  const validity =
+    decoded.kind === 'empty'
+      ? { kind: 'no-expiry' as const, text: 'No expiry: no token yet.' }
+      : decoded.kind === 'jwe'
+        ? { kind: 'no-expiry' as const, text: 'No expiry visible: the claims are encrypted.' }
+        : decoded.kind === 'opaque'
+          ? { kind: 'no-expiry' as const, text: 'No expiry visible: an opaque token carries no readable claims.' }
+          : tokenValidity(claims, now);
+  const tone = validity.kind === 'valid' ? 'ok' : validity.kind === 'no-expiry' ? 'warn' : 'danger';
+  return (
+    <div className="status-row">
+      <span className="status-label" aria-hidden="true">
+        Token validity
+      </span>
+      <div role="status" aria-label="Token validity" className={`status ${decoded.kind === 'empty' ? '' : tone}`}>
+        {validity.text}
+      </div>
+    </div>
+  );
+}
+
+export function TokenTypeStatus({ classification }: { classification: TokenClassification }) {
+  return (
+    <div className="status-row">
+      <span className="status-label" aria-hidden="true">
+        Token type
+      </span>
+      <div role="status" aria-label="Token type" className={`status ${classification.kind === 'id-token' || classification.kind === 'opaque' ? 'warn' : ''}`}>
+        <div>
+          <strong>{classification.label}</strong>
+          {classification.evidence.length > 0 && <span>: {classification.evidence.join('; ')}.</span>}
+          {classification.fix && <div className="token-type-fix">{classification.fix}</div>}
+        </div>
+      </div>
+    </div>
+  );
+}

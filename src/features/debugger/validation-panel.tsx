@@ -1,0 +1,90 @@
+import { useId, useMemo } from 'react';
+import { CopyButton } from '../../components/ui/copy-button';
+import { SIGNING_ALGS } from '../../lib/jwt/algorithms';
+import type { JwsAlg } from '../../lib/jwt/algorithms';
+import type { DecodeResult } from '../../lib/jwt/decode';
+import { expressSnippet, joseSnippet, validateAgainstProfile } from '../../lib/jwt/validation';
+import type { Verdict } from '../../lib/jwt/verify';
+import { useDebuggerActions, useProfile } from './debugger-store';
+import { useNow } from './use-now';
+
+const STATUS_TONE = { pass: 'ok', fail: 'danger', skip: '' } as const;
+
+/** Expected issuer, audience, algorithm allowlist and clock tolerance, with a pass/fail line each and code that does the same. */
+export function ValidationPanel({ decoded, verdict }: { decoded: DecodeResult; verdict: Verdict | undefined }) {
+  const profile = useProfile();
+  const { profileChanged, profileAlgorithmToggled } = useDebuggerActions();
+  const now = useNow();
+  const ids = useId();
+  const lines = useMemo(() => validateAgainstProfile(decoded, verdict, profile, now), [decoded, verdict, profile, now]);
+  const claims = decoded.kind === 'jws' ? decoded.claims : undefined;
+  const fillFromToken = () => {
+    const aud = claims?.aud;
+    const alg = decoded.kind === 'jws' ? decoded.header.alg : undefined;
+    profileChanged({
+      issuer: typeof claims?.iss === 'string' ? claims.iss : profile.issuer,
+      audience: typeof aud === 'string' ? aud : Array.isArray(aud) && typeof aud[0] === 'string' ? aud[0] : profile.audience,
+      ...(typeof alg === 'string' && (SIGNING_ALGS as readonly string[]).includes(alg) ? { algorithms: [alg as JwsAlg] } : {}),
+    });
+  };
+  return (
+    <section className="panel" aria-labelledby={`${ids}-h`}>
+      <h2 id={`${ids}-h`}>Validation profile</h2>
+      <div className="grid-2">
+        <div>
+          <label className="field">
+            <span>Expected issuer</span>
+            <input type="text" value={profile.issuer} onChange={(event) => profileChanged({ issuer: event.target.value })} placeholder="https://tenant.auth0.com/" />
+          </label>
+          <label className="field">
+            <span>Expected audience</span>
+            <input type="text" value={profile.audience} onChange={(event) => profileChanged({ audience: event.target.value })} placeholder="https://api.example.com/" />
+          </label>
+          <label className="field">
+            <span>Clock tolerance (seconds)</span>
+            <input type="number" min={0} max={3600} value={profile.clockTolerance} onChange={(event) => profileChanged({ clockTolerance: Math.max(0, Number(event.target.value) || 0) })} />
+          </label>
+          <fieldset className="alg-allowlist">
+            <legend>Allowed algorithms</legend>
+            {SIGNING_ALGS.map((alg) => (
+              <label key={alg} className="inline-check">
+                <input type="checkbox" checked={profile.algorithms.includes(alg)} onChange={(event) => profileAlgorithmToggled(alg, event.target.checked)} /> {alg}
+              </label>
+            ))}
+          </fieldset>
+          <button type="button" onClick={fillFromToken} disabled={!claims}>
+            Fill from the token
+          </button>
+        </div>
+        <ul aria-label="Validation results" className="validation-results">
+          {lines.map((line) => (
+            <li key={line.check}>
+              <span className={`badge ${STATUS_TONE[line.status]}`}>{line.status}</span> {line.text}
+            </li>
+          ))}
+        </ul>
+      </div>
+      <h3>The same checks in code</h3>
+      <div className="grid-2">
+        <div>
+          <div className="key-output-head">
+            <span className="field-label">jose (jwtVerify)</span>
+            <CopyButton text={joseSnippet(profile)} label="Copy jose snippet" />
+          </div>
+          <pre className="snippet">
+            <code>{joseSnippet(profile)}</code>
+          </pre>
+        </div>
+        <div>
+          <div className="key-output-head">
+            <span className="field-label">express-oauth2-jwt-bearer</span>
+            <CopyButton text={expressSnippet(profile)} label="Copy express-oauth2-jwt-bearer snippet" />
+          </div>
+          <pre className="snippet">
+            <code>{expressSnippet(profile)}</code>
+          </pre>
+        </div>
+      </div>
+    </section>
+  );
+}
