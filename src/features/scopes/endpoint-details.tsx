@@ -10,10 +10,13 @@ interface EndpointDetailsProps {
   kind: TokenKind;
   /** The alternative the least-privilege set uses for this endpoint, if selected. */
   chosen: readonly string[] | null;
+  selected: boolean;
+  /** Asks for an alternative on purpose, e.g. read:user_idp_tokens to get IdP tokens back. */
+  onRequest: (scopes: readonly string[]) => void;
 }
 
 /** Every alternative that satisfies the endpoint, what each adds, and which the token kind can use. */
-export function EndpointDetails({ api, operation, kind, chosen }: EndpointDetailsProps) {
+export function EndpointDetails({ api, operation, kind, chosen, selected, onRequest }: EndpointDetailsProps) {
   if (!operation) {
     return (
       <section className="panel" aria-labelledby="endpoint-details-h">
@@ -69,6 +72,11 @@ export function EndpointDetails({ api, operation, kind, chosen }: EndpointDetail
                 </div>
               ))}
               {block ? <div className="scope-block">{blockMessage(block)}</div> : null}
+              {selected && !block && alternative.length > 0 && key !== chosenKey ? (
+                <button type="button" className="small ask-scope" onClick={() => onRequest(alternative)}>
+                  Ask for {alternative.join(' + ')}
+                </button>
+              ) : null}
             </li>
           );
         })}

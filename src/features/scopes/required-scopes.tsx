@@ -1,18 +1,20 @@
 import { CopyButton } from '../../components/ui/copy-button';
 import type { ApiDefinition, TokenKind } from '../../lib/catalog/api-model';
 import type { ScopeResolution } from '../../lib/catalog/resolve-scopes';
+import { blockMessage } from './verdict-messages';
 
 interface RequiredScopesProps {
   api: ApiDefinition;
   resolution: ScopeResolution;
   onRemove: (id: string) => void;
   onClear: () => void;
+  onWithdraw: (scope: string) => void;
 }
 
 const KIND_LABEL: Record<TokenKind, string> = { m2m: 'Machine-to-machine', user: 'User (SPA / login)' };
 
 /** The least-privilege scope string for the selection, with what each endpoint uses and what cannot work. */
-export function RequiredScopes({ api, resolution, onRemove, onClear }: RequiredScopesProps) {
+export function RequiredScopes({ api, resolution, onRemove, onClear, onWithdraw }: RequiredScopesProps) {
   const { operations, unavailable, scopeString, kind } = resolution;
   // The update:users trap: the scope a backend would use is dropped from user tokens.
   const trapNotes =
@@ -39,6 +41,29 @@ export function RequiredScopes({ api, resolution, onRemove, onClear }: RequiredS
             {KIND_LABEL[kind]} token for {api.name}. Smallest set where every endpoint is satisfied by at least one scope; ties go to the narrower
             scope.{resolution.exact ? '' : ' (Large selection: best set found within the search bound.)'}
           </p>
+          {resolution.requested.length > 0 || resolution.refused.length > 0 ? (
+            <div className="requested-scopes">
+              <p>Asked for on purpose:</p>
+              <ul aria-label="Scopes asked for">
+                {resolution.requested.map((scope) => (
+                  <li key={scope}>
+                    <code>{scope}</code>{' '}
+                    <button type="button" className="small" onClick={() => onWithdraw(scope)}>
+                      Stop asking for {scope}
+                    </button>
+                  </li>
+                ))}
+                {resolution.refused.map(({ scope, block }) => (
+                  <li key={scope}>
+                    <code>{scope}</code>: {blockMessage(block)}{' '}
+                    <button type="button" className="small" onClick={() => onWithdraw(scope)}>
+                      Stop asking for {scope}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           {unavailable.length > 0 ? (
             <div className="status danger" role="alert">
               <div>

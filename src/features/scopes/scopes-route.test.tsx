@@ -74,6 +74,19 @@ describe('/scopes', () => {
     expect(within(requiredScopes()).getByRole('alert')).toHaveTextContent('client-credentials');
   });
 
+  it('asks for a broader scope on purpose, and stops asking', async () => {
+    const user = userEvent.setup();
+    renderAt('/scopes?kind=m2m&endpoints=GET%20/api/v2/users/{id}');
+    await waitFor(() => expect(scopeString()).toHaveTextContent('read:users'));
+    const accepted = screen.getByRole('list', { name: 'Accepted scopes' });
+    expect(within(accepted).getByText('Also returns identities[].access_token: the users’ identity-provider access tokens.')).toBeInTheDocument();
+    await user.click(within(accepted).getByRole('button', { name: 'Ask for read:user_idp_tokens' }));
+    expect(scopeString()).toHaveTextContent(/^read:user_idp_tokens$/);
+    expect(currentSearch).toBe('?kind=m2m&endpoints=GET%20/api/v2/users/{id}&with=read:user_idp_tokens');
+    await user.click(within(requiredScopes()).getByRole('button', { name: 'Stop asking for read:user_idp_tokens' }));
+    expect(scopeString()).toHaveTextContent(/^read:users$/);
+  });
+
   it('adopts a selection link followed while the picker is open', async () => {
     const user = userEvent.setup();
     renderAt('/scopes?kind=m2m&endpoints=GET%20/api/v2/users/{id}');

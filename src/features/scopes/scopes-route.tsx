@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { managementApiFromCatalog, MANAGEMENT_API_KEY } from '../../lib/catalog/api-model';
 import type { ApiDefinition, TokenKind } from '../../lib/catalog/api-model';
 import { customApiToDefinition } from '../../lib/catalog/custom-api';
@@ -60,13 +60,15 @@ interface ScopePickerProps {
 function ScopePicker({ api, apis, missingApi, selection }: ScopePickerProps) {
   const focusedId = useFocusedOperationId();
   const { operationFocused } = useScopesActions();
-  const { kind, endpoints, actions } = selection;
+  const { kind, endpoints, requested, actions } = selection;
+  // Focus is about this visit: leaving the picker forgets it, so coming back shows the last selected endpoint.
+  useEffect(() => () => operationFocused(null), [operationFocused]);
 
   const byId = useMemo(() => new Map(api.operations.map((op) => [op.id, op])), [api]);
   const selectedOperations = useMemo(() => endpoints.flatMap((id) => byId.get(id) ?? []), [endpoints, byId]);
   const unknownEndpoints = endpoints.filter((id) => !byId.has(id));
   const selectedIds = useMemo(() => new Set(selectedOperations.map((op) => op.id)), [selectedOperations]);
-  const resolution = useMemo(() => resolveRequiredScopes(api, selectedOperations, kind), [api, selectedOperations, kind]);
+  const resolution = useMemo(() => resolveRequiredScopes(api, selectedOperations, kind, { requested }), [api, selectedOperations, kind, requested]);
   // Marks every endpoint the token kind cannot call, not only the selected ones.
   const unavailable = useMemo(() => {
     const marks = new Map<string, string>();
@@ -136,7 +138,14 @@ function ScopePicker({ api, apis, missingApi, selection }: ScopePickerProps) {
       <div className="picker-layout">
         <EndpointBrowser operations={api.operations} selected={selectedIds} unavailable={unavailable} onToggle={actions.endpointToggled} />
         <div className="picker-side">
-          <EndpointDetails api={api} operation={focused} kind={kind} chosen={chosen} />
+          <EndpointDetails
+            api={api}
+            operation={focused}
+            kind={kind}
+            chosen={chosen}
+            selected={focused ? selectedIds.has(focused.id) : false}
+            onRequest={actions.scopesRequested}
+          />
           <RequiredScopes
             api={api}
             resolution={resolution}
@@ -145,6 +154,7 @@ function ScopePicker({ api, apis, missingApi, selection }: ScopePickerProps) {
               if (focusedId === id) operationFocused(null);
             }}
             onClear={actions.selectionCleared}
+            onWithdraw={actions.scopeRequestWithdrawn}
           />
           {selectedOperations.length > 0 ? (
             <>

@@ -33,7 +33,9 @@ export function useScopeSelection() {
         go({ ...link, endpoints: selected ? [...link.endpoints.filter((e) => e !== id), id] : link.endpoints.filter((e) => e !== id) }),
       selectionCleared: () => go({ ...link, endpoints: [] }),
       kindChosen: (kind: TokenKind) => go({ ...link, kind }),
-      apiChosen: (api: string) => go({ api, kind: link.kind, endpoints: [] }),
+      apiChosen: (api: string) => go({ api, kind: link.kind, endpoints: [], requested: [] }),
+      scopesRequested: (scopes: readonly string[]) => go({ ...link, requested: [...new Set([...link.requested, ...scopes])] }),
+      scopeRequestWithdrawn: (scope: string) => go({ ...link, requested: link.requested.filter((s) => s !== scope) }),
     };
   }, [navigate, pathname, link]);
 

@@ -7,23 +7,31 @@ describe('selection deep links', () => {
       api: 'auth0-management',
       kind: 'm2m',
       endpoints: ['GET /api/v2/users/{id}', 'PATCH /api/v2/users/{id}'],
+      requested: [],
     });
   });
 
   it('defaults to machine-to-machine, skips malformed and duplicate entries', () => {
-    expect(parseSelectionLink('kind=admin&endpoints=nonsense,,GET /x,GET /x')).toEqual({ api: 'auth0-management', kind: 'm2m', endpoints: ['GET /x'] });
+    expect(parseSelectionLink('kind=admin&endpoints=nonsense,,GET /x,GET /x')).toEqual({ api: 'auth0-management', kind: 'm2m', endpoints: ['GET /x'], requested: [] });
     expect(parseSelectionLink('').endpoints).toEqual([]);
   });
 
   it('round-trips, keeping the link readable', () => {
-    const link = { api: 'auth0-management', kind: 'user' as const, endpoints: ['GET /api/v2/users/{id}', 'PATCH /api/v2/users/{id}'] };
+    const link = { api: 'auth0-management', kind: 'user' as const, endpoints: ['GET /api/v2/users/{id}', 'PATCH /api/v2/users/{id}'], requested: [] };
     const text = formatSelectionLink(link);
     expect(text).toBe('kind=user&endpoints=GET%20/api/v2/users/{id},PATCH%20/api/v2/users/{id}');
     expect(parseSelectionLink(text)).toEqual(link);
   });
 
+  it('carries the scopes asked for on purpose, dropping what is not a scope token', () => {
+    const link = { api: 'auth0-management', kind: 'm2m' as const, endpoints: ['GET /api/v2/users/{id}'], requested: ['read:user_idp_tokens'] };
+    expect(formatSelectionLink(link)).toBe('kind=m2m&endpoints=GET%20/api/v2/users/{id}&with=read:user_idp_tokens');
+    expect(parseSelectionLink(formatSelectionLink(link))).toEqual(link);
+    expect(parseSelectionLink('with=read:a,bad"scope,read:a,').requested).toEqual(['read:a']);
+  });
+
   it('carries a custom API key', () => {
-    const link = { api: 'custom:appointments', kind: 'm2m' as const, endpoints: ['GET /appointments'] };
+    const link = { api: 'custom:appointments', kind: 'm2m' as const, endpoints: ['GET /appointments'], requested: [] };
     expect(parseSelectionLink(formatSelectionLink(link))).toEqual(link);
   });
 });

@@ -74,6 +74,21 @@ describe('resolveRequiredScopes on the Management API', () => {
   });
 });
 
+describe('resolveRequiredScopes: scopes asked for on purpose', () => {
+  it('a requested privileged scope is included and satisfies what it can', () => {
+    const result = resolveRequiredScopes(managementApi, mgmt('GET /api/v2/users/{id}', 'PATCH /api/v2/users/{id}'), 'm2m', { requested: ['read:user_idp_tokens'] });
+    expect(result.scopeString).toBe('read:user_idp_tokens update:users_app_metadata');
+    expect(result.operations[0]?.chosen).toEqual(['read:user_idp_tokens']);
+    expect(result.requested).toEqual(['read:user_idp_tokens']);
+  });
+
+  it('a requested scope the token kind cannot carry is refused, with the reason', () => {
+    const result = resolveRequiredScopes(managementApi, mgmt('GET /api/v2/users/{id}'), 'user', { requested: ['update:users'] });
+    expect(result.scopeString).toBe('read:current_user');
+    expect(result.refused).toEqual([{ scope: 'update:users', block: 'not-grantable-to-users' }]);
+  });
+});
+
 describe('resolveRequiredScopes: minimal set cover', () => {
   it('finds the smallest set where a greedy choice per endpoint would take more', () => {
     // Per endpoint the narrowest is a, b, c; but x alone covers all three.

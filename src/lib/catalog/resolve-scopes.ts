@@ -24,6 +24,10 @@ export interface OperationResolution {
 
 export interface ScopeResolution {
   kind: TokenKind;
+  /** Scopes the user asked for explicitly and that this token kind can carry; always part of `scopes`. */
+  requested: string[];
+  /** Asked-for scopes this token kind cannot carry, and why. */
+  refused: { scope: string; block: AlternativeBlock }[];
   /** Least-privilege scopes, sorted by name. */
   scopes: string[];
   scopeString: string;
@@ -36,6 +40,11 @@ export interface ScopeResolution {
 export interface ResolveOptions {
   /** Bound on the exact search, in explored branches. */
   maxBranches?: number;
+  /**
+   * Scopes the user asks for on purpose (say read:user_idp_tokens, to get IdP tokens back).
+   * They are always included, and they satisfy the endpoints they can.
+   */
+  requested?: readonly string[];
 }
 
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -103,14 +112,24 @@ export function resolveRequiredScopes(
   api: ApiDefinition,
   operations: readonly ApiOperation[],
   kind: TokenKind,
-  { maxBranches = 20_000 }: ResolveOptions = {},
+  { maxBranches = 20_000, requested = [] }: ResolveOptions = {},
 ): ScopeResolution {
   const breadth = scopeBreadth(api);
+  const refused: ScopeResolution['refused'] = [];
+  const granted: string[] = [];
+  for (const scope of new Set(requested)) {
+    const block = alternativeBlock(api, [scope], kind);
+    if (block) refused.push({ scope, block });
+    else granted.push(scope);
+  }
   const preference = (alternative: readonly string[]) => costOf(new Set(alternative), api, breadth);
 
   interface Pending {
     operation: ApiOperation;
     blocked: Map<number, AlternativeBlock>;
+    /** Every alternative the token kind can use: any of them, once held, satisfies the operation. */
+    usable: (readonly string[])[];
+    /** The alternatives the search may add, most preferred first. */
     candidates: (readonly string[])[];
   }
   const pending: Pending[] = [];
@@ -132,14 +151,15 @@ export function resolveRequiredScopes(
       // Secrets-returning scopes only when the endpoint accepts nothing else.
       const safe = usable.filter((a) => !a.some((s) => PRIVILEGED_SCOPES.has(s)));
       const candidates = (safe.length > 0 ? safe : usable).slice().sort((a, b) => compareCost(preference(a), preference(b)));
-      pending.push({ operation, blocked, candidates });
+      pending.push({ operation, blocked, usable, candidates });
     }
   }
 
-  // Greedy seed: each operation's preferred alternative, unless already covered.
-  let best = new Set<string>();
+  const isCovered = (set: ReadonlySet<string>, item: Pending) => item.usable.some((a) => covers(set, a));
+  // Greedy seed: the requested scopes, then each operation's preferred alternative unless already covered.
+  let best = new Set<string>(granted);
   for (const item of pending) {
-    if (!item.candidates.some((a) => covers(best, a))) for (const s of item.candidates[0] ?? []) best.add(s);
+    if (!isCovered(best, item)) for (const s of item.candidates[0] ?? []) best.add(s);
   }
   let bestCost = costOf(best, api, breadth);
   let branches = 0;
@@ -154,7 +174,7 @@ export function resolveRequiredScopes(
     if (chosen.size > bestCost[0]) return;
     let next: Pending | undefined;
     for (const item of pending) {
-      if (item.candidates.some((a) => covers(chosen, a))) continue;
+      if (isCovered(chosen, item)) continue;
       if (!next || item.candidates.length < next.candidates.length) next = item;
     }
     if (!next) {
@@ -171,12 +191,12 @@ export function resolveRequiredScopes(
       if (grown.size <= bestCost[0]) search(grown);
     }
   };
-  search(new Set());
+  search(new Set(granted));
 
-  const resolved: OperationResolution[] = pending.map(({ operation, blocked, candidates }) => ({
+  const resolved: OperationResolution[] = pending.map(({ operation, blocked, usable, candidates }) => ({
     operation,
     status: 'satisfied',
-    chosen: candidates.find((a) => covers(best, a)) ?? null,
+    chosen: candidates.find((a) => covers(best, a)) ?? usable.find((a) => covers(best, a)) ?? null,
     blocked,
     fix: null,
   }));
@@ -185,6 +205,8 @@ export function resolveRequiredScopes(
   const scopes = [...best].sort(byString);
   return {
     kind,
+    requested: granted,
+    refused,
     scopes,
     scopeString: scopes.join(' '),
     operations: ordered,
