@@ -1,0 +1,72 @@
+// `npm run bench`: every figure next to a baseline measured in the same run, printed as a table and written to
+// bench/results/latest.json. Timings live here and in the README, never in tests.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { resolve } from 'node:path';
+import { launchChromium } from './browser';
+import { benchBundle } from './bundle';
+import { benchCatalogSearch } from './catalog-search';
+import { benchKeystroke } from './keystroke';
+import { run, startCompanionServer } from './processes';
+import type { CompanionServer } from './processes';
+import { formatTable } from './report';
+import type { SectionResult } from './report';
+import { benchServerOverhead } from './server-overhead';
+import { benchVerify } from './verify';
+
+process.chdir(resolve(import.meta.dirname, '..'));
+const DIST = '.dist-bench';
+const started = Date.now();
+const results: SectionResult[] = [];
+let failed = false;
+
+const stamp = (message: string) => console.info(`[bench +${Math.round((Date.now() - started) / 1000)}s] ${message}`);
+
+async function section(name: string, measure: () => Promise<SectionResult> | SectionResult): Promise<void> {
+  stamp(name);
+  try {
+    results.push(await measure());
+  } catch (error) {
+    failed = true;
+    console.error(`${name} failed:`, error);
+    results.push({ section: name, rows: [], skipped: `failed: ${(error as Error).message.split('\n')[0]}` });
+  }
+}
+
+stamp(`building the app into ${DIST}`);
+await run('npx', ['vite', 'build', '--outDir', DIST, '--logLevel', 'warn']);
+await section('Bundle', () => benchBundle(DIST));
+await section('Catalog search', () => benchCatalogSearch());
+
+let server: CompanionServer | undefined;
+try {
+  stamp('starting the companion server and its demo authorization server');
+  server = await startCompanionServer(DIST, '.data/bench-as', '.data/bench-server.log');
+  const appUrl = server.url;
+  const browser = await launchChromium();
+  try {
+    await section('Keystroke → decoded', () => benchKeystroke(browser, appUrl));
+    await section('Verify', () => benchVerify(browser));
+  } finally {
+    await browser.close();
+  }
+  const companion = server;
+  await section('Companion server overhead', () => benchServerOverhead(companion));
+} finally {
+  await server?.stop();
+}
+
+const table = formatTable(results);
+console.info(`\n${table}\n`);
+for (const result of results) for (const note of result.notes ?? []) console.info(`- ${result.section}: ${note}`);
+
+const report = {
+  generatedAt: new Date().toISOString(),
+  durationSeconds: Math.round((Date.now() - started) / 1000),
+  machine: { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown' },
+  sections: results,
+};
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/latest.json', `${JSON.stringify(report, null, 2)}\n`);
+stamp(`done: bench/results/latest.json`);
+if (failed) process.exitCode = 1;
