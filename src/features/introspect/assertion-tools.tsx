@@ -80,8 +80,8 @@ export function AssertionTools({ profile }: { profile: ProfileSummary | undefine
         <label className="field">
           <span>Client JWKS (optional, to check the kid)</span>
           <textarea className="mono" rows={3} value={jwksText} spellCheck={false} onChange={(e) => setJwksText(e.target.value)} />
-          {kids === 'invalid' ? <span className="field-hint error-detail">Not a JWKS ({'{"keys":[…]}'}): the kid is not checked.</span> : null}
         </label>
+        {kids === 'invalid' ? <span className="field-hint error-detail">Not a JWKS ({'{"keys":[…]}'}): the kid is not checked.</span> : null}
       </div>
       <label className="field">
         <span>Client assertion</span>

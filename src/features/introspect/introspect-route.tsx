@@ -50,27 +50,41 @@ export function Component() {
           introspection.mutate({ profile: profileId, token: token.trim(), ...(hint ? { token_type_hint: hint } : {}), now: at });
         }}
       >
-        <label className="field">
-          <span>Token</span>
-          <textarea className="mono" rows={5} value={token} spellCheck={false} autoComplete="off" onChange={(e) => tokenChanged(e.target.value)} placeholder="An access token, refresh token or app-specific password" />
-          {tokenKind !== 'empty' ? <span className="field-hint">This looks like {kindLabel[tokenKind]}.</span> : null}
-        </label>
+        <div className="field">
+          <label htmlFor="introspect-token" className="field-label">
+            Token
+          </label>
+          <textarea
+            id="introspect-token"
+            className="mono"
+            rows={5}
+            value={token}
+            spellCheck={false}
+            autoComplete="off"
+            aria-describedby="introspect-token-kind"
+            onChange={(e) => tokenChanged(e.target.value)}
+            placeholder="An access token, refresh token or app-specific password"
+          />
+          <span id="introspect-token-kind" className="field-hint">
+            {tokenKind !== 'empty' ? `This looks like ${kindLabel[tokenKind]}.` : ''}
+          </span>
+        </div>
         <div className="grid-2">
-          <label className="field">
-            <span>Profile</span>
-            <select value={profileId} onChange={(e) => profileSelected(e.target.value)} disabled={list.length === 0}>
+          <div className="field">
+            <label htmlFor="introspect-profile" className="field-label">
+              Profile
+            </label>
+            <select id="introspect-profile" value={profileId} onChange={(e) => profileSelected(e.target.value)} disabled={list.length === 0} aria-describedby="introspect-profile-info">
               {list.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.label} ({p.client_auth_method})
+                  {p.label.includes(p.client_auth_method) ? p.label : `${p.label} (${p.client_auth_method})`}
                 </option>
               ))}
             </select>
-            {profile ? (
-              <span className="field-hint">
-                Issuer <span className="mono">{profile.issuer}</span>, client <span className="mono">{profile.client_id}</span>
-              </span>
-            ) : null}
-          </label>
+            <span id="introspect-profile-info" className="field-hint">
+              {profile ? `Issuer ${profile.issuer}, client ${profile.client_id}` : ''}
+            </span>
+          </div>
           <label className="field">
             <span>Token type hint</span>
             <select value={hint} onChange={(e) => hintChanged(e.target.value as TokenTypeHint)}>
