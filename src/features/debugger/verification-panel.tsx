@@ -78,7 +78,7 @@ export function VerificationPanel({ verdict, tokenIssuer }: { verdict: Verdict |
         </div>
         <div className="fetch-row">
           <label className="field">
-            <span>Issuer</span>
+            <span>Trusted issuer</span>
             <input type="url" value={issuer} onChange={(event) => setIssuer(event.target.value)} placeholder="https://tenant.example.com/" />
           </label>
           <button type="button" disabled={issuer.trim() === '' || discovery.isPending} onClick={() => discovery.mutate(issuer, { onSuccess: (r) => fetched(r.keys) })}>
