@@ -207,6 +207,10 @@ function decodeJws(token: string): DecodedJws | MalformedToken {
     headerText = decoded.text;
     if (typeof header.alg !== 'string' || header.alg === '') throw new MalformedTokenError('The header has no "alg" string (RFC 7515 §4.1.1).', locate(headerRef));
     checkCrit(header, headerRef);
+    if ('b64' in header && !(Array.isArray(header.crit) && header.crit.includes('b64'))) {
+      throw new MalformedTokenError('"b64" is used without being listed in "crit" (RFC 7797 §6).', locate(headerRef));
+    }
+    if ('b64' in header && typeof header.b64 !== 'boolean') throw new MalformedTokenError('"b64" must be a boolean (RFC 7797 §3).', locate(headerRef));
   } catch (error) {
     note(error);
   }
@@ -278,6 +282,12 @@ function decodeJwe(token: string): DecodedJwe | MalformedToken {
  */
 export function decodeToken(token: string): DecodeResult {
   if (token === '') return { kind: 'empty' };
+  if (token.startsWith('{')) {
+    return {
+      kind: 'malformed', unverified: true, token, segments: [token],
+      error: new MalformedTokenError('This is JSON, not a compact token: the JWS/JWE JSON serialization (RFC 7515 §7.2) is not supported here; paste the compact form header.payload.signature.'),
+    };
+  }
   const dots = token.split('.').length - 1;
   if (dots === 0) return { kind: 'opaque', token };
   if (dots === 2) return decodeJws(token);

@@ -190,3 +190,43 @@ describe('verifyToken with a JWKS and no kid', () => {
     expect((await verify(token, await exportPKCS8(kp.privateKey))).kind).toBe('verified');
   });
 });
+
+describe('verifyToken strictness', () => {
+  it('refuses RSA keys under 2048 bits (RFC 7518 §3.3)', async () => {
+    const pair = (await crypto.subtle.generateKey(
+      { name: 'RSASSA-PKCS1-v1_5', modulusLength: 1024, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+      true,
+      ['sign', 'verify'],
+    )) as CryptoKeyPair;
+    const input = `${base64url.encode('{"alg":"RS256"}')}.${base64url.encode('{}')}`;
+    const signature = new Uint8Array(await crypto.subtle.sign('RSASSA-PKCS1-v1_5', pair.privateKey, new TextEncoder().encode(input)));
+    const jwk = await crypto.subtle.exportKey('jwk', pair.publicKey);
+    const v = await verify(`${input}.${base64url.encode(signature)}`, JSON.stringify({ kty: 'RSA', n: jwk.n, e: jwk.e }));
+    expect(v.kind).toBe('invalid');
+    expect(v.detail).toMatch(/1024 bits/);
+  });
+
+  it('says a detached-content JWS (empty payload) needs its content', async () => {
+    const [h, , s] = RFC7515_A1.token.split('.');
+    const v = await verify(`${h}..${s}`, RFC7515_A1.secretBase64url, { encoding: 'base64url' });
+    expect(v.detail).toMatch(/detached/);
+  });
+
+  it('says the JSON serialization is not the compact form', async () => {
+    const v = await verify('{"payload":"e30","signatures":[]}', 'x');
+    expect(v.text).toMatch(/^Malformed token: This is JSON/);
+  });
+
+  it('rejects "b64" not listed in "crit" (RFC 7797 §6)', async () => {
+    const v = await verify(`${base64url.encode('{"alg":"HS256","b64":false}')}.e30.${RFC7515_A1.token.split('.')[2]}`, 'x');
+    expect(v.kind).toBe('malformed');
+  });
+
+  it('verifies an RFC 7797 unencoded-payload token', async () => {
+    const input = `${base64url.encode('{"alg":"HS256","b64":false,"crit":["b64"]}')}.$02 payload`;
+    const key = await crypto.subtle.importKey('raw', new TextEncoder().encode('k'.repeat(32)), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(input)));
+    const token = `${input}.${base64url.encode(mac)}`;
+    expect((await verify(token, 'k'.repeat(32))).kind).toBe('verified');
+  });
+});

@@ -67,6 +67,9 @@ function keyRefusal(key: ParsedKey, alg: JwsAlg): Verdict | undefined {
   if (info.kty !== key.kty || (info.crv !== undefined && info.crv !== key.crv)) {
     return verdict('invalid', 'alg-key-mismatch', `the token says ${alg}, which needs ${describeNeededKey(alg)}, but the key is ${describeKey(key)}.`, { key });
   }
+  if (key.kty === 'RSA' && key.bits !== undefined && key.bits < 2048) {
+    return verdict('invalid', 'alg-key-mismatch', `the RSA key is ${key.bits} bits; ${alg} requires 2048 bits or more (RFC 7518 §3.3), smaller keys can be factored.`, { key });
+  }
   if (key.alg !== undefined && key.alg !== alg && !(key.alg === 'EdDSA' && alg === 'Ed25519') && !(key.alg === 'Ed25519' && alg === 'EdDSA')) {
     return verdict('invalid', 'alg-key-mismatch', `the key is restricted to "alg": "${key.alg}", but the token says ${alg}.`, { key });
   }
@@ -227,6 +230,9 @@ export async function verifyToken(decoded: DecodeResult, keyText: string, option
   }
   if (tried.length === 0 && lastRefusal) return lastRefusal;
   const key = candidates.length === 1 ? candidates[0] : undefined;
+  if (decoded.segments[1] === '' && tried.length > 0) {
+    return verdict('invalid', 'signature-mismatch', 'the payload segment is empty: if this is a detached-content JWS (RFC 7515 Appendix F), it can only be verified together with its content.', key ? { key } : {});
+  }
   const detail = fromSet && candidates.length > 1
     ? `none of the ${tried.length} matching keys in the JWKS verified the signature: the token was signed by another key, or changed after signing.`
     : 'the signature does not match: either this is not the key that signed the token, or the header or payload was changed after signing.';
