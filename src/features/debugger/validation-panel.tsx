@@ -8,6 +8,20 @@ import type { Verdict } from '../../lib/jwt/verify';
 import { useDebuggerActions, useProfile } from './debugger-store';
 import { useNow } from './use-now';
 
+function Snippet({ title, copyLabel, code }: { title: string; copyLabel: string; code: string }) {
+  return (
+    <div>
+      <div className="key-output-head">
+        <span className="field-label">{title}</span>
+        <CopyButton text={code} label={copyLabel} />
+      </div>
+      <pre className="snippet">
+        <code>{code}</code>
+      </pre>
+    </div>
+  );
+}
+
 const STATUS_TONE = { pass: 'ok', fail: 'danger', skip: '' } as const;
 
 /** Expected issuer, audience, algorithm allowlist and clock tolerance, with a pass/fail line each and code that does the same. */
@@ -66,24 +80,8 @@ export function ValidationPanel({ decoded, verdict }: { decoded: DecodeResult; v
       </div>
       <h3>The same checks in code</h3>
       <div className="grid-2">
-        <div>
-          <div className="key-output-head">
-            <span className="field-label">jose (jwtVerify)</span>
-            <CopyButton text={joseSnippet(profile)} label="Copy jose snippet" />
-          </div>
-          <pre className="snippet">
-            <code>{joseSnippet(profile)}</code>
-          </pre>
-        </div>
-        <div>
-          <div className="key-output-head">
-            <span className="field-label">express-oauth2-jwt-bearer</span>
-            <CopyButton text={expressSnippet(profile)} label="Copy express-oauth2-jwt-bearer snippet" />
-          </div>
-          <pre className="snippet">
-            <code>{expressSnippet(profile)}</code>
-          </pre>
-        </div>
+        <Snippet title="jose (jwtVerify)" copyLabel="Copy jose snippet" code={joseSnippet(profile)} />
+        <Snippet title="express-oauth2-jwt-bearer" copyLabel="Copy express-oauth2-jwt-bearer snippet" code={expressSnippet(profile)} />
       </div>
     </section>
   );
