@@ -1,0 +1,139 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Component as IntrospectRoute } from './introspect-route';
+
+const issuer = 'https://tenant.example.com/';
+const profiles = [
+  { id: 'rs', label: 'Resource server', issuer, client_id: 'rs-client', client_auth_method: 'private_key_jwt', default_audience: 'https://api.example/', apis: [{ identifier: 'https://api.example/', scopes: ['read:x', 'write:x'] }], demo: false },
+  { id: 'spa', label: 'SPA', issuer, client_id: 'spa', client_auth_method: 'none', default_audience: null, apis: [], demo: false },
+];
+const meta = { upstreamStatus: 200, elapsedMs: 42, endpoint: `${issuer}oauth/introspect`, authMethod: 'private_key_jwt' };
+const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid: 'sig-1', alg: 'RS256' }], meta: { upstreamStatus: 200, elapsedMs: 3, endpoint: `${issuer}.well-known/jwks.json` } };
+
+type Handler = (path: string, body: Record<string, unknown> | undefined) => Response;
+let calls: { path: string; body: Record<string, unknown> | undefined }[];
+function serve(handler: Handler) {
+  calls = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: string, init?: RequestInit) => {
+      const body = init?.body ? (JSON.parse(String(init.body)) as Record<string, unknown>) : undefined;
+      calls.push({ path: input, body });
+      if (input === '/api/profiles') return Response.json({ profiles });
+      if (input.startsWith('/api/jwks')) return Response.json(jwks);
+      return handler(input, body);
+    }),
+  );
+}
+
+function renderPanel() {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <QueryClientProvider client={client}>
+      <IntrospectRoute />
+    </QueryClientProvider>,
+  );
+}
+
+async function introspect(token: string) {
+  const user = userEvent.setup();
+  renderPanel();
+  await screen.findByRole('option', { name: 'Resource server (private_key_jwt)' });
+  // The panel's store outlives a test (it lives as long as the page): start from an empty box.
+  await user.clear(screen.getByRole('textbox', { name: 'Token' }));
+  await user.paste(token);
+  await user.selectOptions(screen.getByRole('combobox', { name: 'Token type hint' }), 'access_token');
+  await user.click(screen.getByRole('button', { name: 'Introspect' }));
+  return { user, result: screen.getByRole('region', { name: 'Introspection result' }) };
+}
+
+describe('/introspect', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  beforeEach(() => serve(() => Response.json({ error: { code: 'not_found', message: 'no' } }, { status: 404 })));
+
+  it('sends only the profile id with the token, and shows active prominently, explained members, raw JSON, and upstream status and timing', async () => {
+    const exp = Math.floor(Date.now() / 1000) + 2 * 3600 + 150;
+    serve(() => Response.json({ active: true, client_id: 'm2m', scope: 'read:x', exp, token_type: 'Bearer', meta }));
+    const { result } = await introspect('opaque-token-value');
+    expect(await within(result).findByText('active: true', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(result.querySelector('[data-active="true"]')).toHaveTextContent(/^Active/);
+    expect(within(result).getByRole('row', { name: /^exp/ })).toHaveTextContent(/in 2 h 2 min/);
+    expect(within(result).getByRole('row', { name: /^client_id/ })).toHaveTextContent('m2m');
+    expect(within(result).getByText(/upstream HTTP 200 in 42 ms/)).toHaveTextContent('private_key_jwt');
+    expect(result.querySelector('pre')?.textContent).toContain('"client_id": "m2m"');
+    expect(calls.find((c) => c.path === '/api/introspect')?.body).toEqual({ profile: 'rs', token: 'opaque-token-value', token_type_hint: 'access_token' });
+    // An opaque token needs no JWKS.
+    expect(calls.some((c) => c.path.startsWith('/api/jwks'))).toBe(false);
+  });
+
+  it('renders hostile member values as text', async () => {
+    serve(() => Response.json({ active: true, username: '<img src=x onerror=alert(1)>', meta }));
+    const { result } = await introspect('t');
+    expect(await within(result).findByText(/<img src=x/, { selector: '.introspect-value' })).toBeInTheDocument();
+    expect(result.querySelector('img')).toBeNull();
+  });
+
+  it('explains the unsupported_token_type refusal of a JWT and shows the local verification and diff', async () => {
+    const jwt = await new SignJWT({ scope: 'read:x' }).setProtectedHeader({ alg: 'RS256', kid: 'sig-1' }).setIssuer(issuer).setIssuedAt().setExpirationTime('1h').sign(privateKey);
+    serve(() => Response.json({ error: { code: 'upstream_error', message: 'x', upstream: { error: 'unsupported_token_type', error_description: 'Structured JWT Tokens cannot be introspected', status: 400 } } }, { status: 502 }));
+    const { result } = await introspect(jwt);
+    expect(await within(result).findByText('This server does not introspect JWTs', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(await within(result).findByText(/^Signature verified/)).toBeInTheDocument();
+    const diff = within(result).getByRole('table', { name: 'Introspection vs local verification' });
+    expect(within(diff).getByRole('row', { name: /^active/ })).toHaveTextContent('not answered (unsupported_token_type)');
+    expect(within(diff).getByRole('row', { name: /^scope/ })).toHaveTextContent('read:x');
+    expect(calls.find((c) => c.path.startsWith('/api/jwks'))?.path).toBe('/api/jwks?profile=rs');
+  });
+
+  it('shows where introspection and the JWT disagree (a revoked JWT)', async () => {
+    const jwt = await new SignJWT({ scope: 'read:x' }).setProtectedHeader({ alg: 'RS256', kid: 'sig-1' }).setIssuedAt().setExpirationTime('1h').sign(privateKey);
+    serve(() => Response.json({ active: false, meta }));
+    const { result } = await introspect(jwt);
+    const diff = await within(result).findByRole('table', { name: 'Introspection vs local verification' }, { timeout: 5000 });
+    expect(within(diff).getByRole('row', { name: /^active/ })).toHaveTextContent('disagree');
+  });
+
+  it('says clearly when the authorization server is unreachable', async () => {
+    serve(() => Response.json({ error: { code: 'upstream_unreachable', message: '127.0.0.1:9 cannot be reached' } }, { status: 502 }));
+    const { result } = await introspect('t');
+    const alert = await within(result).findByRole('alert');
+    expect(alert).toHaveTextContent('Authorization server unreachable');
+    expect(alert).toHaveTextContent('upstream_unreachable');
+  });
+
+  it('mints a client-credentials token for a scope subset and links it to the token editor by fragment', async () => {
+    serve((path) =>
+      path === '/api/token'
+        ? Response.json({ access_token: 'minted.jwt.value', token_type: 'Bearer', expires_in: 86400, scope: 'read:x', meta: { ...meta, endpoint: `${issuer}oauth/token`, cached: false, obtainedAt: Date.now(), cachedUntil: Date.now() + 86_340_000, audience: 'https://api.example/', scope: 'read:x' } })
+        : Response.json({}, { status: 500 }),
+    );
+    const user = userEvent.setup();
+    renderPanel();
+    const mint = await screen.findByRole('region', { name: 'Get a client-credentials token' });
+    expect(within(mint).getByRole('combobox', { name: 'Client profile' })).toHaveValue('rs');
+    await user.click(within(mint).getByRole('checkbox', { name: 'read:x' }));
+    await user.click(within(mint).getByRole('button', { name: 'Get token' }));
+    expect(await within(mint).findByRole('textbox', { name: 'Minted token' })).toHaveValue('minted.jwt.value');
+    expect(calls.find((c) => c.path === '/api/token')?.body).toEqual({ profile: 'rs', audience: 'https://api.example/', scope: 'read:x' });
+    expect(within(mint).getByRole('link', { name: 'Open in token editor' })).toHaveAttribute('href', '/debugger#token=minted.jwt.value');
+    await user.click(within(mint).getByRole('button', { name: 'Use this token' }));
+    expect(screen.getByRole('textbox', { name: 'Token' })).toHaveValue('minted.jwt.value');
+  });
+
+  it('lints a pasted client assertion', async () => {
+    const user = userEvent.setup();
+    renderPanel();
+    await screen.findByRole('option', { name: 'Resource server (private_key_jwt)' });
+    const assertion = await new SignJWT({ jti: 'j' }).setProtectedHeader({ alg: 'RS256', kid: 'k' }).setIssuer('rs-client').setSubject('other').setAudience(issuer).setIssuedAt().setExpirationTime('1m').sign(privateKey);
+    await user.click(screen.getByRole('textbox', { name: 'Client assertion' }));
+    await user.paste(assertion);
+    await user.click(screen.getByRole('button', { name: 'Lint assertion' }));
+    const checks = screen.getByRole('list', { name: 'Assertion checks' });
+    expect(within(checks).getAllByRole('listitem').find((li) => li.getAttribute('data-rule') === 'iss-sub')).toHaveAttribute('data-severity', 'error');
+    expect(within(checks).getAllByRole('listitem').find((li) => li.getAttribute('data-rule') === 'aud')).toHaveAttribute('data-severity', 'ok');
+  });
+});
