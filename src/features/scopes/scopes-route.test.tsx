@@ -34,6 +34,8 @@ function renderAt(url: string) {
   );
 }
 
+/** The catalog is a lazy chunk; on a loaded machine it can take a few seconds. */
+const findSearchbox = () => screen.findByRole('searchbox', { name: 'Search endpoints' }, { timeout: 10_000 });
 const requiredScopes = () => screen.getByRole('region', { name: 'Required scopes' });
 const scopeString = () => within(requiredScopes()).getByRole('status', { name: 'Scope string' });
 
@@ -43,7 +45,7 @@ describe('/scopes', () => {
   it('search, pick GET and PATCH /api/v2/users/{id}, and switch token kinds', async () => {
     const user = userEvent.setup();
     renderAt('/scopes');
-    const search = await screen.findByRole('searchbox', { name: 'Search endpoints' });
+    const search = await findSearchbox();
     await user.clear(search);
     await user.type(search, 'users/{{id}');
     await user.click(await screen.findByRole('checkbox', { name: 'GET /api/v2/users/{id}' }));
@@ -68,6 +70,7 @@ describe('/scopes', () => {
 
   it('restores a selection from a deep link and marks what a user token cannot call', async () => {
     renderAt('/scopes?kind=user&endpoints=GET%20/api/v2/users/{id},GET%20/api/v2/clients');
+    await findSearchbox();
     await waitFor(() => expect(scopeString()).toHaveTextContent('read:current_user'));
     expect(screen.getByRole('radio', { name: 'User (SPA / login)' })).toBeChecked();
     expect(within(requiredScopes()).getByRole('alert')).toHaveTextContent('GET /api/v2/clients');
@@ -77,6 +80,7 @@ describe('/scopes', () => {
   it('asks for a broader scope on purpose, and stops asking', async () => {
     const user = userEvent.setup();
     renderAt('/scopes?kind=m2m&endpoints=GET%20/api/v2/users/{id}');
+    await findSearchbox();
     await waitFor(() => expect(scopeString()).toHaveTextContent('read:users'));
     const accepted = screen.getByRole('list', { name: 'Accepted scopes' });
     expect(within(accepted).getByText('Also returns identities[].access_token: the users’ identity-provider access tokens.')).toBeInTheDocument();
@@ -90,6 +94,7 @@ describe('/scopes', () => {
   it('adopts a selection link followed while the picker is open', async () => {
     const user = userEvent.setup();
     renderAt('/scopes?kind=m2m&endpoints=GET%20/api/v2/users/{id}');
+    await findSearchbox();
     await waitFor(() => expect(scopeString()).toHaveTextContent('read:users'));
     await user.click(screen.getByRole('link', { name: 'Shared link' }));
     await waitFor(() => expect(scopeString()).toHaveTextContent('delete:current_user_device_credentials'));
@@ -99,10 +104,18 @@ describe('/scopes', () => {
   it('shows EA and beta badges and keeps the match count exact while groups are collapsed', async () => {
     const user = userEvent.setup();
     renderAt('/scopes');
-    const search = await screen.findByRole('searchbox', { name: 'Search endpoints' });
+    const search = await findSearchbox();
     await user.clear(search);
     expect(screen.getByText(/^473 endpoints match/)).toBeInTheDocument();
     expect(screen.queryByRole('checkbox', { name: 'GET /api/v2/users' })).not.toBeInTheDocument();
+    // A broad query: best matches open first, the count stays exact.
+    await user.type(search, 'get');
+    expect(await screen.findByText(/^2\d\d endpoints match \(some groups are collapsed/)).toBeInTheDocument();
+    await user.clear(search);
+    await user.type(search, 'users');
+    await waitFor(() => expect(screen.getAllByRole('button', { expanded: true })[0]).toHaveTextContent(/^▾ users/));
+    expect(screen.getByRole('checkbox', { name: 'GET /api/v2/users/{id}' })).toBeInTheDocument();
+    await user.clear(search);
     await user.type(search, 'agents');
     expect(await screen.findByText('5 endpoints match')).toBeInTheDocument();
     const row = screen.getByRole('checkbox', { name: 'GET /api/v2/agents' });
@@ -112,7 +125,8 @@ describe('/scopes', () => {
   it('a pasted scope string lists callable endpoints and a verdict', async () => {
     const user = userEvent.setup();
     renderAt('/scopes?kind=m2m&endpoints=PATCH%20/api/v2/users/{id}');
-    const box = await screen.findByRole('textbox', { name: 'Access token' });
+    await findSearchbox();
+    const box = screen.getByRole('textbox', { name: 'Access token' });
     await user.click(box);
     await user.paste('read:users');
     const callable = screen.getByRole('list', { name: 'Callable endpoints' });
@@ -126,7 +140,7 @@ describe('/scopes', () => {
   it('defines a custom API and picks its scopes; only the definition is persisted, never the token', async () => {
     const user = userEvent.setup();
     renderAt('/scopes');
-    await user.clear(await screen.findByRole('searchbox', { name: 'Search endpoints' }));
+    await user.clear(await findSearchbox());
     await user.click(screen.getByRole('button', { name: 'Use the appointments example' }));
     await user.click(screen.getByRole('button', { name: 'Save API' }));
     await user.click(await screen.findByRole('checkbox', { name: 'POST /appointments' }));
@@ -149,7 +163,7 @@ describe('/scopes: OpenAPI import', () => {
   it('imports a YAML document and picks its scopes, all-of by default', async () => {
     const user = userEvent.setup();
     renderAt('/scopes');
-    await user.clear(await screen.findByRole('searchbox', { name: 'Search endpoints' }));
+    await user.clear(await findSearchbox());
     const doc = [
       'openapi: 3.0.3',
       'info: {title: Billing API}',
@@ -174,7 +188,8 @@ describe('/scopes: OpenAPI import', () => {
   it('says why a document cannot be imported', async () => {
     const user = userEvent.setup();
     renderAt('/scopes');
-    await user.click(await screen.findByRole('textbox', { name: 'OpenAPI document' }));
+    await findSearchbox();
+    await user.click(screen.getByRole('textbox', { name: 'OpenAPI document' }));
     await user.paste('{"swagger": "2.0", "paths": {}}');
     await user.click(screen.getByRole('button', { name: 'Import OpenAPI' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Only OpenAPI 3.x documents can be imported');

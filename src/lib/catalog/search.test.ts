@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSearchIndex, groupByTag, searchOperations } from './search';
+import { createSearchIndex, groupByTag, groupRankedByTag, searchOperations, searchOperationsRanked } from './search';
 import { managementApi } from './test-fixtures';
 
 const index = createSearchIndex(managementApi.operations);
@@ -27,6 +27,33 @@ describe('searchOperations', () => {
 
   it('finds legacy endpoints by the word legacy', () => {
     expect(ids('legacy')).toEqual(['GET /api/v2/blacklists/tokens', 'POST /api/v2/blacklists/tokens']);
+  });
+});
+
+describe('searchOperationsRanked', () => {
+  it('puts path matches first, then summary or tag matches, then scope-only matches', () => {
+    const ranked = searchOperationsRanked(index, 'users');
+    expect(ranked).toHaveLength(searchOperations(index, 'users').length);
+    const ranks = ranked.map((m) => m.rank);
+    expect(ranks).toEqual([...ranks].sort());
+    expect(ranked[0]?.operation.path).toContain('users');
+    // GET /api/v2/jobs/{id} accepts read:users: found, but only through its scopes.
+    expect(ranked.find((m) => m.operation.id === 'GET /api/v2/jobs/{id}')?.rank).toBe(2);
+  });
+});
+
+describe('groupRankedByTag', () => {
+  it('puts the tag the query names first, then groups with better matches', () => {
+    const groups = groupRankedByTag(searchOperationsRanked(index, 'users'), 'users');
+    expect(groups[0]?.tag).toBe('users');
+    expect(groups.flatMap((g) => g.operations)).toHaveLength(searchOperations(index, 'users').length);
+    const clients = groupRankedByTag(searchOperationsRanked(index, 'read:client_summary'), 'read:client_summary');
+    expect(clients.map((g) => g.tag)).toEqual(['clients']);
+  });
+
+  it('keeps alphabetical tag order for an empty query', () => {
+    const tags = groupRankedByTag(searchOperationsRanked(index, ''), '').map((g) => g.tag);
+    expect(tags).toEqual([...tags].sort());
   });
 });
 
