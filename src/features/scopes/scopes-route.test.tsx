@@ -39,7 +39,8 @@ const findSearchbox = () => screen.findByRole('searchbox', { name: 'Search endpo
 const requiredScopes = () => screen.getByRole('region', { name: 'Required scopes' });
 const scopeString = () => within(requiredScopes()).getByRole('status', { name: 'Scope string' });
 
-describe('/scopes', () => {
+// Whole-route tests on a shared 2-core machine: generous per-test time, no timing assertions.
+describe('/scopes', { timeout: 30_000 }, () => {
   beforeEach(() => localStorage.clear());
 
   it('search, pick GET and PATCH /api/v2/users/{id}, and switch token kinds', async () => {
@@ -157,7 +158,7 @@ describe('/scopes', () => {
   });
 });
 
-describe('/scopes: OpenAPI import', () => {
+describe('/scopes: OpenAPI import', { timeout: 30_000 }, () => {
   beforeEach(() => localStorage.clear());
 
   it('imports a YAML document and picks its scopes, all-of by default', async () => {
