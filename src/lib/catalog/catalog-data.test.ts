@@ -41,4 +41,13 @@ describe('committed Management API catalog', () => {
       'DELETE /api/v2/users/{id}/federated-connections-tokensets/{tokenset_id}',
     ]);
   });
+
+  it('names only known scopes: every accepted scope is declared, or listed as an extra scope with its source', () => {
+    const known = new Set([...catalog.scopes.map((s) => s.name), ...catalog.extraScopes.map((s) => s.name)]);
+    for (const o of catalog.operations) {
+      for (const scope of [...o.scopes, ...o.userContextScopes]) expect(known, `${o.id} ${scope}`).toContain(scope);
+      for (const scope of o.userContextScopes) expect(catalog.userContextScopes).toContain(scope);
+    }
+    expect(catalog.tags).toEqual([...new Set(catalog.operations.map((o) => o.tag))].sort());
+  });
 });
