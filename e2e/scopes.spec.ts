@@ -58,24 +58,27 @@ test('paste a client-credentials token: its callable endpoints, and why a call f
   await expect(verdict).toContainText('Passes');
 });
 
-test('an ID token pasted as an access token gets the ID-token verdict', async ({ page, baseURL }) => {
-  // A real ID token from the demo tenant (implicit, response_type=id_token), caught at the redirect.
+/** Signs in as alice with the implicit flow and returns the fragment's tokens, caught at the redirect before any app code runs. */
+async function implicitTokens(page: Page, baseURL: string | undefined, params: Record<string, string>): Promise<URLSearchParams> {
   await page.route('**/callback**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>caught</title>' }));
   const authorize = new URL('authorize', e2eEnv.issuer);
   authorize.search = new URLSearchParams({
     client_id: 'demo-spa',
-    response_type: 'id_token',
     redirect_uri: `${baseURL}/callback`,
-    scope: 'openid profile',
     nonce: 'e2e-nonce-scopes',
     state: 'e2e-state',
+    ...params,
   }).toString();
   await page.goto(authorize.href);
   await signInAs(page, 'alice');
   await page.waitForURL((url) => url.pathname === '/callback');
-  const idToken = new URLSearchParams(new URL(page.url()).hash.slice(1)).get('id_token');
-  expect(idToken).toBeTruthy();
   await page.unroute('**/callback**');
+  return new URLSearchParams(new URL(page.url()).hash.slice(1));
+}
+
+test('an ID token pasted as an access token gets the ID-token verdict', async ({ page, baseURL }) => {
+  const idToken = (await implicitTokens(page, baseURL, { response_type: 'id_token', scope: 'openid profile' })).get('id_token');
+  expect(idToken).toBeTruthy();
 
   await page.goto('/scopes?kind=user&endpoints=GET%20/api/v2/users/{id}');
   await page.getByRole('textbox', { name: 'Access token' }).fill(idToken ?? '');
@@ -83,6 +86,30 @@ test('an ID token pasted as an access token gets the ID-token verdict', async ({
   await expect(verdict).toContainText('Fails');
   await expect(verdict).toContainText('This is an ID token, not an access token');
   await expect(page.locator('.callable-count')).toHaveText('0');
+});
+
+test('a user token asking for update:users: the scope is dropped, and the verdict says users cannot get it', async ({ page, baseURL }) => {
+  const tokens = await implicitTokens(page, baseURL, {
+    response_type: 'id_token token',
+    scope: 'openid read:current_user update:users',
+    audience: managementApi,
+  });
+  const accessToken = tokens.get('access_token');
+  expect(accessToken).toBeTruthy();
+
+  await page.goto('/scopes?kind=user&endpoints=PATCH%20/api/v2/users/{id}');
+  await page.getByRole('textbox', { name: 'Access token' }).fill(accessToken ?? '');
+  const callable = page.getByRole('list', { name: 'Callable endpoints' });
+  await expect(callable.getByText('GET /api/v2/users/{id}', { exact: true })).toBeVisible();
+  await expect(callable.getByText('PATCH /api/v2/users/{id}', { exact: true })).toHaveCount(0);
+
+  const verdict = page.getByRole('region', { name: 'Why 403?' });
+  await page.getByLabel('Endpoint to check').selectOption('PATCH /api/v2/users/{id}');
+  await expect(verdict).toContainText('Fails');
+  await expect(verdict).toContainText('update:current_user_metadata');
+  await page.getByLabel('Endpoint to check').selectOption('GET /api/v2/clients');
+  await expect(verdict).toContainText('A user token cannot carry');
+  await expect(verdict).toContainText('client-credentials');
 });
 
 test('the deep link restores a selection and follows every change', async ({ page }) => {
