@@ -13,5 +13,6 @@ describe('describeScopeEffect', () => {
     expect(describeScopeEffect('update:current_user_metadata')).toMatchObject({ ownUserOnly: true, privileged: false });
     expect(describeScopeEffect('create:current_user_device_credentials').note).toContain('own record');
     expect(describeScopeEffect('read:users')).toEqual({ privileged: false, ownUserOnly: false, note: null });
+    expect(describeScopeEffect('delete:current_user').note).toContain('no Auth0 document says end users may request it');
   });
 });

@@ -26,6 +26,7 @@ const NOTES: Readonly<Record<string, string>> = {
   'update:users_app_metadata': 'Changes app_metadata only.',
   'update:users': 'Can change every updatable user field, not only app_metadata.',
   'read:organizations_summary': 'Returns summary fields only.',
+  'delete:current_user': 'Listed by the spec, but no Auth0 document says end users may request it: treated as not available on user tokens.',
 };
 
 export interface ScopeNote {
