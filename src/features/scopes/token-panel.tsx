@@ -49,7 +49,7 @@ export function TokenPanel({ api, kind, suggestedOperationId }: TokenPanelProps)
       <p id={hintId} className="field-hint">
         Decoded in this browser: never sent, never stored. The signature is not checked.
       </p>
-      {facts.kind !== 'empty' ? <TokenFactsSummary facts={facts} /> : null}
+      {facts.kind !== 'empty' ? <TokenFactsSummary facts={facts} kind={kind} /> : null}
 
       <h3>
         Callable endpoints <span className="badge callable-count">{callable.operations.length}</span>
@@ -109,7 +109,7 @@ export function TokenPanel({ api, kind, suggestedOperationId }: TokenPanelProps)
   );
 }
 
-function TokenFactsSummary({ facts }: { facts: UnverifiedTokenFacts }) {
+function TokenFactsSummary({ facts, kind }: { facts: UnverifiedTokenFacts; kind: TokenKind }) {
   const kindLabel: Record<UnverifiedTokenFacts['kind'], string> = {
     empty: 'Empty',
     jwt: 'JWT',
@@ -132,7 +132,20 @@ function TokenFactsSummary({ facts }: { facts: UnverifiedTokenFacts }) {
             {bound ? `, ${bound}` : ''}) <span className="badge warn">unverified</span>
           </>
         ) : null}
+        {facts.kind === 'scope-string' ? ` (judged as a ${kind === 'user' ? 'user' : 'client-credentials'} token: see Token kind)` : null}
       </dd>
+      {typeof facts.claims?.iss === 'string' ? (
+        <>
+          <dt>Issuer</dt>
+          <dd className="mono">{facts.claims.iss}</dd>
+        </>
+      ) : null}
+      {facts.subject ? (
+        <>
+          <dt>Subject</dt>
+          <dd className="mono">{facts.subject}</dd>
+        </>
+      ) : null}
       {facts.audiences.length > 0 ? (
         <>
           <dt>Audience</dt>
