@@ -8,11 +8,14 @@ import type { ResolvedProfile, ServerConfig } from '../config';
 import { demoProfiles } from '../demo-as/demo-profiles';
 import { startDemoAuthorizationServer, type DemoAuthorizationServer } from '../demo-as/provider';
 import type { Logger } from '../logger';
+import { createKeepAliveFetch } from './keep-alive-fetch';
 import { silentLogger } from '../logger';
 
 /** Test support for the OAuth routes: the real demo AS in-process, a misbehaving AS, and a recorder of upstream calls. */
 
 export const appOrigin = 'http://127.0.0.1:4950';
+/** The upstream fetch the server runs with in production (see main.ts). */
+export const upstreamTestFetch = createKeepAliveFetch();
 const appHost = '127.0.0.1:4950';
 
 async function listen(server: Server, host: string, port = 0): Promise<number> {
@@ -147,7 +150,7 @@ export interface RecordedCall {
 }
 
 /** Wraps fetch and records what was sent upstream. */
-export function recordingFetch(base: typeof fetch = fetch) {
+export function recordingFetch(base: typeof fetch = upstreamTestFetch) {
   const calls: RecordedCall[] = [];
   const fetchImpl: typeof fetch = async (input, init) => {
     const request = new Request(input, init);
@@ -166,7 +169,7 @@ export function stubProfile(issuer: string, overrides: Partial<ResolvedProfile> 
 
 export function testApp(profiles: ResolvedProfile[], options: { fetch?: typeof fetch; logger?: Logger; secrets?: string[] } = {}) {
   const config: ServerConfig = { profiles, upstreamTimeoutMs: 3_000, secrets: options.secrets ?? [] };
-  const app = createApp({ config, logger: options.logger ?? silentLogger, allowedOrigins: [appOrigin], allowedHosts: [appHost], distDir: null, fetch: options.fetch ?? fetch });
+  const app = createApp({ config, logger: options.logger ?? silentLogger, allowedOrigins: [appOrigin], allowedHosts: [appHost], distDir: null, fetch: options.fetch ?? upstreamTestFetch });
   return {
     post: (path: string, body: unknown, headers: Record<string, string> = {}) =>
       app.request(`${appOrigin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: appOrigin, host: appHost, ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) }),

@@ -1,0 +1,93 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from './upstream-stubs';
+import { createKeepAliveFetch } from './keep-alive-fetch';
+
+let server: Server;
+let origin: string;
+let connections = 0;
+const seen: { method: string; headers: Record<string, unknown>; body: string }[] = [];
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      seen.push({ method: req.method ?? '', headers: req.headers, body: Buffer.concat(chunks).toString() });
+      const path = req.url ?? '/';
+      if (path === '/hang') return;
+      if (path === '/stall-body') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{"partial":');
+        return;
+      }
+      if (path === '/close') {
+        req.socket.destroy();
+        return;
+      }
+      if (path === '/big') {
+        res.writeHead(200).end('x'.repeat(2048));
+        return;
+      }
+      if (path === '/redirect') {
+        res.writeHead(302, { location: 'http://127.0.0.2:9/' }).end();
+        return;
+      }
+      if (path === '/empty') {
+        res.writeHead(204).end();
+        return;
+      }
+      res.writeHead(201, { 'content-type': 'application/json', 'set-cookie': ['a=1', 'b=2'] }).end(JSON.stringify({ ok: true }));
+    });
+  });
+  server.on('connection', () => {
+    connections += 1;
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+});
+
+describe('createKeepAliveFetch', () => {
+  const keepAliveFetch = createKeepAliveFetch({ maxResponseBytes: 1024 });
+
+  it('sends the method, headers and form body, and answers like fetch', async () => {
+    const res = await keepAliveFetch(`${origin}/ok`, { method: 'POST', headers: new Headers({ authorization: 'Basic x', 'content-type': 'application/x-www-form-urlencoded' }), body: new URLSearchParams({ token: 'a b' }) });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('content-type')).toBe('application/json');
+    expect(res.headers.getSetCookie()).toEqual(['a=1', 'b=2']);
+    expect(await res.json()).toEqual({ ok: true });
+    expect(seen.at(-1)).toMatchObject({ method: 'POST', body: 'token=a+b', headers: { authorization: 'Basic x', 'content-length': '9' } });
+  });
+
+  it('reuses one connection for sequential requests (keep-alive)', async () => {
+    const fresh = createKeepAliveFetch();
+    const before = connections;
+    for (let i = 0; i < 5; i += 1) await (await fresh(`${origin}/ok`)).text();
+    expect(connections - before).toBe(1);
+  });
+
+  it('does not follow redirects, and gives a 204 no body', async () => {
+    const redirect = await keepAliveFetch(`${origin}/redirect`);
+    expect(redirect.status).toBe(302);
+    expect(redirect.headers.get('location')).toBe('http://127.0.0.2:9/');
+    expect(await (await keepAliveFetch(`${origin}/empty`)).text()).toBe('');
+  });
+
+  it('rejects with the signal reason when the server hangs, before or during the body', async () => {
+    await expect(keepAliveFetch(`${origin}/hang`, { signal: AbortSignal.timeout(200) })).rejects.toMatchObject({ name: 'TimeoutError' });
+    await expect(keepAliveFetch(`${origin}/stall-body`, { signal: AbortSignal.timeout(200) })).rejects.toMatchObject({ name: 'TimeoutError' });
+  });
+
+  it('rejects with a TypeError when the connection is refused or closed, or the answer is too large', async () => {
+    await expect(keepAliveFetch(`http://127.0.0.1:${await freePort()}/`)).rejects.toBeInstanceOf(TypeError);
+    await expect(keepAliveFetch(`${origin}/close`)).rejects.toBeInstanceOf(TypeError);
+    await expect(keepAliveFetch(`${origin}/big`)).rejects.toBeInstanceOf(TypeError);
+  });
+});
