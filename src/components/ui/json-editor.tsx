@@ -21,6 +21,16 @@ export interface JsonEditorProps {
   readOnly?: boolean;
 }
 
+/** Only the changed middle of the text, so a keystroke in a 100 KB document costs CodeMirror a small edit, not a reload. */
+function minimalChange(from: string, to: string): { from: number; to: number; insert: string } {
+  const max = Math.min(from.length, to.length);
+  let prefix = 0;
+  while (prefix < max && from.charCodeAt(prefix) === to.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < max - prefix && from.charCodeAt(from.length - 1 - suffix) === to.charCodeAt(to.length - 1 - suffix)) suffix++;
+  return { from: prefix, to: from.length - suffix, insert: to.slice(prefix, to.length - suffix) };
+}
+
 /** Marks updates that come from props, so they are never reported back as user edits. */
 const fromProps = Annotation.define<boolean>();
 
@@ -78,7 +88,7 @@ export function JsonEditor({ label, value, onChange, error, readOnly = false }: 
     if (!editor) return;
     const current = editor.state.doc.toString();
     if (current !== value) {
-      editor.dispatch({ changes: { from: 0, to: current.length, insert: value }, annotations: fromProps.of(true) });
+      editor.dispatch({ changes: minimalChange(current, value), annotations: fromProps.of(true) });
     }
   }, [value]);
 

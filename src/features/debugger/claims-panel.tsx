@@ -5,6 +5,9 @@ import { buildTimeline, humanizeDuration, tokenValidity } from '../../lib/jwt/ti
 import { useClockSkew, useDebuggerActions } from './debugger-store';
 import { useNow } from './use-now';
 
+/** Longer values are cut in the table (the editor has them in full), so huge claims do not slow every keystroke. */
+const VALUE_LIMIT = 1000;
+
 const KIND_LABELS = { registered: 'registered', oidc: 'OIDC', auth0: 'Auth0', 'access-token': 'access token', namespaced: 'namespaced', custom: 'custom' } as const;
 
 function Timeline({ claims, now }: { claims: JsonObject; now: number }) {
@@ -64,7 +67,8 @@ export function ClaimsPanel({ claims }: { claims: JsonObject | undefined }) {
                   <code>{row.name}</code> <span className={`badge ${row.kind === 'namespaced' ? 'info' : ''}`}>{KIND_LABELS[row.kind]}</span>
                 </th>
                 <td>
-                  <code className="claim-value">{row.valueText}</code>
+                  <code className="claim-value">{row.valueText.length > VALUE_LIMIT ? `${row.valueText.slice(0, VALUE_LIMIT)}…` : row.valueText}</code>
+                  {row.valueText.length > VALUE_LIMIT && <div className="claim-time">{row.valueText.length.toLocaleString('en')} characters; the full value is in the Payload editor.</div>}
                   {row.time && (
                     <div className="claim-time">
                       {row.time.iso} · {row.time.relative}

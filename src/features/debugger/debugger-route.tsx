@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useMemo } from 'react';
+import { Suspense, useDeferredValue, useEffect, useMemo } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { collectFindings } from '../../lib/jwt/findings';
 import { tokenFromFragment } from '../../lib/jwt/share';
@@ -37,8 +37,14 @@ export function Component() {
   const encoding = useSecretEncoding();
   const verdict = useVerdict(decoded, keyText, encoding);
   const now = useNow();
-  const findings = useMemo(() => collectFindings({ cleaned, decoded, verdict, classification, now }), [cleaned, decoded, verdict, classification, now]);
-  const claims = decoded.kind === 'jws' || decoded.kind === 'malformed' ? decoded.claims : undefined;
+  // Below the fold: rendered from a deferred copy, so the token box, statuses and editors update first on each keystroke.
+  const current = useMemo(() => ({ cleaned, decoded, verdict, classification }), [cleaned, decoded, verdict, classification]);
+  const later = useDeferredValue(current);
+  const findings = useMemo(
+    () => collectFindings({ cleaned: later.cleaned, decoded: later.decoded, verdict: later.verdict, classification: later.classification, now }),
+    [later, now],
+  );
+  const claims = later.decoded.kind === 'jws' || later.decoded.kind === 'malformed' ? later.decoded.claims : undefined;
   const issuer = typeof claims?.iss === 'string' ? claims.iss : undefined;
   return (
     <section className="debugger">
@@ -73,8 +79,8 @@ export function Component() {
       <FindingsList findings={findings} />
       <Suspense fallback={<PanelLoading />}>
         <ClaimsPanel claims={claims} />
-        <ValidationPanel decoded={decoded} verdict={verdict} />
-        <SharePanel decoded={decoded} cleanedToken={cleaned.token} />
+        <ValidationPanel decoded={later.decoded} verdict={later.verdict} />
+        <SharePanel decoded={later.decoded} cleanedToken={later.cleaned.token} />
       </Suspense>
     </section>
   );

@@ -4,6 +4,9 @@ import type { DecodeResult } from '../../lib/jwt/decode';
 import { buildShareLink, buildShareToken, SHARE_WARNING } from '../../lib/jwt/share';
 import { useDebuggerActions, useShareOptions } from './debugger-store';
 
+/** Longer links are previewed, not shown in full: a 100 KB input value costs a layout per keystroke. */
+const PREVIEW_LIMIT = 2048;
+
 /** Copies /debugger#token=… (fragment only, never sent to a server), optionally masked and unsigned. */
 export function SharePanel({ decoded, cleanedToken }: { decoded: DecodeResult; cleanedToken: string }) {
   const { maskClaims, stripSignature } = useShareOptions();
@@ -38,7 +41,8 @@ export function SharePanel({ decoded, cleanedToken }: { decoded: DecodeResult; c
       )}
       <div className="field">
         <label htmlFor={`${ids}-link`}>Share link</label>
-        <input id={`${ids}-link`} type="text" className="mono" readOnly value={link} />
+        <input id={`${ids}-link`} type="text" className="mono" readOnly value={link.length > PREVIEW_LIMIT ? `${link.slice(0, PREVIEW_LIMIT)}…` : link} />
+        {link.length > PREVIEW_LIMIT && <span className="field-hint">{link.length.toLocaleString('en')} characters: “Copy share link” copies all of it.</span>}
       </div>
       <CopyButton text={link} label="Copy share link" className="primary" />
       <p className="muted">The token travels in the URL fragment (after #), which browsers never send to a server. Keys are never part of the link.</p>

@@ -32,6 +32,9 @@ function colourSegments(text: string, errorAt: number | undefined): ReactNode[] 
   return out;
 }
 
+/** Above this size the colour mirror is dropped: laying out the same 100 KB twice per keystroke would make typing lag. */
+export const COLOUR_LIMIT = 32 * 1024;
+
 interface TokenInputProps {
   /** Set when the token is malformed and the input needed no clean-up, so positions match. */
   malformed?: MalformedToken;
@@ -44,19 +47,22 @@ export function TokenInput({ malformed }: TokenInputProps) {
   const { tokenPasted } = useDebuggerActions();
   const mirror = useRef<HTMLPreElement>(null);
   const position = malformed?.error.location?.positionInToken;
+  const coloured = input.length <= COLOUR_LIMIT;
   return (
     <div className="token-input-block">
       <label htmlFor="encoded-token" className="field-label">
         Encoded token
       </label>
       <div className="token-input">
-        <pre className="token-mirror mono" aria-hidden="true" ref={mirror}>
-          {colourSegments(input, position === undefined ? undefined : position - 1)}
-          {'\n'}
-        </pre>
+        {coloured && (
+          <pre className="token-mirror mono" aria-hidden="true" ref={mirror}>
+            {colourSegments(input, position === undefined ? undefined : position - 1)}
+            {'\n'}
+          </pre>
+        )}
         <textarea
           id="encoded-token"
-          className="token-textarea mono"
+          className={`token-textarea mono${coloured ? '' : ' plain'}`}
           value={input}
           placeholder="Paste a JWT, JWS or JWE (a Bearer prefix, quotes and line breaks are fine)"
           spellCheck={false}
@@ -72,6 +78,7 @@ export function TokenInput({ malformed }: TokenInputProps) {
       </div>
       <p className="segment-legend muted">
         <span className="seg-header">header</span> . <span className="seg-payload">payload</span> . <span className="seg-signature">signature</span>
+        {!coloured && <span>(colour coding is off above {COLOUR_LIMIT / 1024} KB, to keep typing fast)</span>}
         {stale && (
           <span className="badge warn stale-marker" role="note">
             Signature stale: the header or payload changed and there is no signing key

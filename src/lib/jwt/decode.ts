@@ -162,20 +162,20 @@ function checkCrit(header: JsonObject, ref: SegmentRef): void {
   }
 }
 
-function decodePayload(bytes: Uint8Array, text: string | undefined, segment: string): DecodedPayload {
+function decodePayload(bytes: Uint8Array, text: string | undefined, segment: string): { payload: DecodedPayload; duplicateKeys: string[] } {
   let decoded = text;
   if (decoded === undefined) {
     try {
       decoded = utf8.decode(bytes);
     } catch {
-      return { kind: 'binary', base64url: segment, byteLength: bytes.byteLength };
+      return { payload: { kind: 'binary', base64url: segment, byteLength: bytes.byteLength }, duplicateKeys: [] };
     }
   }
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0008\u000e-\u001f]/.test(decoded)) return { kind: 'binary', base64url: segment, byteLength: bytes.byteLength };
+  if (/[\u0000-\u0008\u000e-\u001f]/.test(decoded)) return { payload: { kind: 'binary', base64url: segment, byteLength: bytes.byteLength }, duplicateKeys: [] };
   const parsed = readJson(decoded);
-  if (parsed.ok) return { kind: 'json', text: decoded, value: parsed.value };
-  return { kind: 'text', text: decoded };
+  if (parsed.ok) return { payload: { kind: 'json', text: decoded, value: parsed.value }, duplicateKeys: parsed.duplicateKeys };
+  return { payload: { kind: 'text', text: decoded }, duplicateKeys: [] };
 }
 
 function splitSegments(token: string, names: readonly string[]): SegmentRef[] {
@@ -218,18 +218,21 @@ function decodeJws(token: string): DecodedJws | MalformedToken {
   // RFC 7797: with "b64": false listed in "crit", the payload segment is the raw payload.
   const unencoded = header?.b64 === false && Array.isArray(header.crit) && header.crit.includes('b64');
   let payload: DecodedPayload | undefined;
+  let duplicateClaims: string[] = [];
   try {
-    if (unencoded) payload = decodePayload(new TextEncoder().encode(payloadRef.text), payloadRef.text, payloadRef.text);
-    else payload = decodePayload(decodeSegment(payloadRef), undefined, payloadRef.text);
+    const read = unencoded
+      ? decodePayload(new TextEncoder().encode(payloadRef.text), payloadRef.text, payloadRef.text)
+      : decodePayload(decodeSegment(payloadRef), undefined, payloadRef.text);
+    payload = read.payload;
+    duplicateClaims = read.duplicateKeys;
   } catch (error) {
     note(error);
   }
   let claims: JsonObject | undefined;
   if (payload?.kind === 'json' && isJsonObject(payload.value)) {
-    const duplicates = readJson(payload.text);
-    if (duplicates.ok && duplicates.duplicateKeys.length > 0) {
+    if (duplicateClaims.length > 0) {
       note(new MalformedTokenError(
-        `The payload repeats ${duplicates.duplicateKeys.map((k) => `"${k}"`).join(', ')}: duplicate claim names are rejected (RFC 7519 §4).`,
+        `The payload repeats ${duplicateClaims.map((k) => `"${k}"`).join(', ')}: duplicate claim names are rejected (RFC 7519 §4).`,
         locate(payloadRef),
       ));
     }

@@ -22,4 +22,16 @@ describe('readJson', () => {
     expect(readJson('{} x').ok).toBe(false);
     expect(readJson('"unterminated').ok).toBe(false);
   });
+
+  it('scans strings with escapes, and rejects bad escapes and raw control characters', () => {
+    expect(readJson('{"a":"x\\"y\\u00e9\\n","b":"' + 'z'.repeat(100000) + '"}').ok).toBe(true);
+    expect(readJson('"bad \\x escape"')).toMatchObject({ ok: false, column: 6 });
+    expect(readJson('"bad \\u12 escape"').ok).toBe(false);
+    expect(readJson('"raw\ttab"').ok).toBe(false);
+  });
+
+  it('finds duplicates written with escapes', () => {
+    const result = readJson('{"alg":1,"\\u0061lg":2}');
+    expect(result.ok && result.duplicateKeys).toEqual(['alg']);
+  });
 });

@@ -3,6 +3,9 @@ export type JsonReadResult =
   | { ok: true; value: unknown; duplicateKeys: string[] }
   | { ok: false; message: string; offset: number; line: number; column: number };
 
+// eslint-disable-next-line no-control-regex
+const STRING_STOP = /["\\\u0000-\u001f]/g;
+
 class JsonSyntaxError extends Error {
   constructor(message: string, readonly offset: number) {
     super(message);
@@ -94,7 +97,7 @@ class Scanner {
     const seen = new Set<string>();
     this.sequence('}', () => {
       if (this.s[this.i] !== '"') this.fail(`Unexpected ${this.describe()}, expected a member name in double quotes`);
-      const key = this.string();
+      const key = this.string(true);
       if (seen.has(key)) this.duplicates.push(key);
       seen.add(key);
       this.ws();
@@ -109,29 +112,32 @@ class Scanner {
     this.sequence(']', () => this.value());
   }
 
-  private string(): string {
+  /** Scans a string; returns its decoded value only when asked (member names), so long values cost one native search. */
+  private string(wantValue = false): string {
     const start = this.i;
     this.i++;
     for (;;) {
-      if (this.i >= this.s.length) this.fail('Unterminated string');
+      STRING_STOP.lastIndex = this.i;
+      const stop = STRING_STOP.exec(this.s);
+      if (!stop) {
+        this.i = this.s.length;
+        this.fail('Unterminated string');
+      }
+      this.i = stop.index;
       const c = this.s.charCodeAt(this.i);
       if (c === 0x22) {
         this.i++;
-        return JSON.parse(this.s.slice(start, this.i)) as string;
+        return wantValue ? (JSON.parse(this.s.slice(start, this.i)) as string) : '';
       }
       if (c < 0x20) this.fail('Control character inside a string (escape it)');
-      if (c === 0x5c) {
-        const e = this.s[this.i + 1];
-        if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(this.s.slice(this.i + 2, this.i + 6))) this.fail('Invalid \\u escape');
-          this.i += 6;
-          continue;
-        }
-        if (e === undefined || !'"\\/bfnrt'.includes(e)) this.fail('Invalid escape sequence');
-        this.i += 2;
+      const e = this.s[this.i + 1];
+      if (e === 'u') {
+        if (!/^[0-9a-fA-F]{4}$/.test(this.s.slice(this.i + 2, this.i + 6))) this.fail('Invalid \\u escape');
+        this.i += 6;
         continue;
       }
-      this.i++;
+      if (e === undefined || !'"\\/bfnrt'.includes(e)) this.fail('Invalid escape sequence');
+      this.i += 2;
     }
   }
 
