@@ -34,7 +34,7 @@ export const KEYSTROKE_PROBE = String.raw`(() => {
     let reps = 0;
     const started = performance.now();
     let elapsed = 0;
-    do { baselineOnce(token); reps++; elapsed = performance.now() - started; } while (elapsed < 2 || reps < 3);
+    do { baselineOnce(token); reps++; elapsed = performance.now() - started; } while (elapsed < 5 || reps < 3);
     return elapsed / reps;
   };
   window.__keystrokeProbe = {

@@ -1,5 +1,5 @@
 import { CompactSign } from 'jose';
-import type { Browser, Locator } from '@playwright/test';
+import type { Browser, ElementHandle, Page } from '@playwright/test';
 import { KEYSTROKE_PROBE } from './keystroke-probe';
 import type { BenchRow, SectionResult } from './report';
 import { summarize } from './stats';
@@ -80,8 +80,8 @@ interface ProbeWindow {
   };
 }
 
-async function typeKeystrokes(box: Locator, keystrokes: readonly Keystroke[]): Promise<{ app: number[]; baseline: number[] }> {
-  const page = box.page();
+/** `box` is a handle, not a locator: resolving a role locator per call would run Playwright's own DOM queries mid-measure. */
+async function typeKeystrokes(page: Page, box: ElementHandle, keystrokes: readonly Keystroke[]): Promise<{ app: number[]; baseline: number[] }> {
   const app: number[] = [];
   const baseline: number[] = [];
   for (const keystroke of keystrokes) {
@@ -119,8 +119,9 @@ export async function benchKeystroke(browser: Browser, appUrl: string): Promise<
       const initialName = LETTERS.slice(0, 48);
       // Wait for the real editor (CodeMirror is a lazy chunk) to show the decoded payload.
       await page.waitForFunction((name) => Boolean(document.querySelector('.cm-content[aria-label="Payload"]')?.textContent?.includes(name)), initialName, { timeout: 15_000 });
-      await typeKeystrokes(box, keystrokes.slice(0, WARMUP_KEYSTROKES));
-      const measured = await typeKeystrokes(box, keystrokes.slice(WARMUP_KEYSTROKES));
+      const handle = await box.elementHandle();
+      await typeKeystrokes(page, handle, keystrokes.slice(0, WARMUP_KEYSTROKES));
+      const measured = await typeKeystrokes(page, handle, keystrokes.slice(WARMUP_KEYSTROKES));
       const failed = measured.app.filter((t) => Number.isNaN(t)).length;
       if (failed > 0) notes.push(`${size.label}: ${failed} of ${KEYSTROKES} keystrokes never showed the decoded payload within 5 s.`);
       const app = summarize(measured.app.filter((t) => !Number.isNaN(t)));

@@ -24,7 +24,7 @@ const formatNumber = (n: number | undefined) => {
   if (Math.abs(n) >= 1000) return n.toFixed(0);
   if (Math.abs(n) >= 100) return n.toFixed(1);
   if (Math.abs(n) >= 1) return n.toFixed(2);
-  return n.toFixed(4);
+  return n.toFixed(3);
 };
 
 export const formatValue = (n: number | undefined, unit: string) => (n === undefined ? '' : `${formatNumber(n)} ${unit}`);

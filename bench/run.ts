@@ -1,7 +1,8 @@
 // `npm run bench`: every figure next to a baseline measured in the same run, printed as a table and written to
 // bench/results/latest.json. Timings live here and in the README, never in tests.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { launchChromium } from './browser';
 import { benchBundle } from './bundle';
@@ -9,7 +10,7 @@ import { benchCatalogSearch } from './catalog-search';
 import { benchKeystroke } from './keystroke';
 import { run, startCompanionServer } from './processes';
 import type { CompanionServer } from './processes';
-import { formatTable } from './report';
+import { formatMarkdownTable, formatTable } from './report';
 import type { SectionResult } from './report';
 import { benchServerOverhead } from './server-overhead';
 import { benchVerify } from './verify';
@@ -17,8 +18,10 @@ import { benchVerify } from './verify';
 process.chdir(resolve(import.meta.dirname, '..'));
 const DIST = '.dist-bench';
 const started = Date.now();
+const loadAtStart = loadavg();
 const results: SectionResult[] = [];
 let failed = false;
+let chromiumVersion = 'not launched';
 
 const stamp = (message: string) => console.info(`[bench +${Math.round((Date.now() - started) / 1000)}s] ${message}`);
 
@@ -44,6 +47,7 @@ try {
   server = await startCompanionServer(DIST, '.data/bench-as', '.data/bench-server.log');
   const appUrl = server.url;
   const browser = await launchChromium();
+  chromiumVersion = browser.version();
   try {
     await section('Keystroke → decoded', () => benchKeystroke(browser, appUrl));
     await section('Verify', () => benchVerify(browser));
@@ -56,17 +60,34 @@ try {
   await server?.stop();
 }
 
+const loadAtEnd = loadavg();
+const load = (l: number[]) => l.map((n) => n.toFixed(1)).join(' / ');
 const table = formatTable(results);
 console.info(`\n${table}\n`);
+// Timings on a shared machine are only as good as its idleness: say how busy it was.
+console.info(`Load average (1/5/15 min) at start ${load(loadAtStart)}, at end ${load(loadAtEnd)}, on ${cpus().length} CPUs.`);
 for (const result of results) for (const note of result.notes ?? []) console.info(`- ${result.section}: ${note}`);
+
+// The bench builds the working tree: record which commit that was, and whether others' uncommitted edits were in it.
+const git = (...args: string[]) => {
+  try {
+    return execFileSync('git', args, { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+};
+const source = { commit: git('rev-parse', 'HEAD'), uncommittedFiles: git('status', '--porcelain', '--untracked-files=no', '--', 'src').split('\n').filter(Boolean).length };
 
 const report = {
   generatedAt: new Date().toISOString(),
   durationSeconds: Math.round((Date.now() - started) / 1000),
-  machine: { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown' },
+  source,
+  machine: { node: process.version, chromium: chromiumVersion, platform: `${process.platform} ${process.arch}`, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', loadAverageAtStart: loadAtStart, loadAverageAtEnd: loadAtEnd },
   sections: results,
 };
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', `${JSON.stringify(report, null, 2)}\n`);
-stamp(`done: bench/results/latest.json`);
+// The README's Performance table is pasted from this file.
+writeFileSync('bench/results/latest.md', `${formatMarkdownTable(results)}\n\nLoad average at start ${load(loadAtStart)}, at end ${load(loadAtEnd)}; ${cpus().length} CPUs, Node ${process.version}, Chromium ${chromiumVersion}.\n`);
+stamp('done: bench/results/latest.json and latest.md');
 if (failed) process.exitCode = 1;
