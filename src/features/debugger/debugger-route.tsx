@@ -1,15 +1,12 @@
 import { Suspense, useDeferredValue, useEffect, useMemo } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { collectFindings } from '../../lib/jwt/findings';
 import { tokenFromFragment } from '../../lib/jwt/share';
 import { useDebuggerActions, useSecretEncoding, useVerificationKey } from './debugger-store';
-import { FindingsList } from './findings-list';
-import { ClaimsPanel, JwePanel, SharePanel, SigningPanel, ValidationPanel, VerificationPanel } from './lazy-panels';
+import { ClaimsPanel, FindingsPanel, JwePanel, SharePanel, SigningPanel, ValidationPanel, VerificationPanel } from './lazy-panels';
 import { SignatureStatus, TokenTypeStatus, ValidityStatus } from './statuses';
 import { TokenEditors } from './token-editors';
 import { TokenInput } from './token-input';
 import { useDecodedToken } from './use-decoded-token';
-import { useNow } from './use-now';
 import { useVerdict } from './use-verdict';
 import './debugger.css';
 
@@ -36,14 +33,9 @@ export function Component() {
   const keyText = useVerificationKey();
   const encoding = useSecretEncoding();
   const verdict = useVerdict(decoded, keyText, encoding);
-  const now = useNow();
   // Below the fold: rendered from a deferred copy, so the token box, statuses and editors update first on each keystroke.
   const current = useMemo(() => ({ cleaned, decoded, verdict, classification }), [cleaned, decoded, verdict, classification]);
   const later = useDeferredValue(current);
-  const findings = useMemo(
-    () => collectFindings({ cleaned: later.cleaned, decoded: later.decoded, verdict: later.verdict, classification: later.classification, now }),
-    [later, now],
-  );
   const claims = later.decoded.kind === 'jws' || later.decoded.kind === 'malformed' ? later.decoded.claims : undefined;
   const issuer = typeof claims?.iss === 'string' ? claims.iss : undefined;
   return (
@@ -76,8 +68,8 @@ export function Component() {
           <SigningPanel />
         </div>
       </Suspense>
-      <FindingsList findings={findings} />
       <Suspense fallback={<PanelLoading />}>
+        <FindingsPanel cleaned={later.cleaned} decoded={later.decoded} verdict={later.verdict} classification={later.classification} />
         <ClaimsPanel claims={claims} />
         <ValidationPanel decoded={later.decoded} verdict={later.verdict} />
         <SharePanel decoded={later.decoded} cleanedToken={later.cleaned.token} />

@@ -1,4 +1,11 @@
+import { useMemo } from 'react';
+import type { TokenClassification } from '../../lib/jwt/classify';
+import type { DecodeResult } from '../../lib/jwt/decode';
+import { collectFindings } from '../../lib/jwt/findings';
 import type { Finding } from '../../lib/jwt/findings';
+import type { CleanedInput } from '../../lib/jwt/lenient-input';
+import type { Verdict } from '../../lib/jwt/verify';
+import { useNow } from './use-now';
 
 const TONE = { error: 'danger', warning: 'warn', info: 'info' } as const;
 
@@ -19,4 +26,18 @@ export function FindingsList({ findings }: { findings: Finding[] }) {
       {findings.length === 0 && <p className="muted">No findings.</p>}
     </section>
   );
+}
+
+interface FindingsPanelProps {
+  cleaned: CleanedInput;
+  decoded: DecodeResult;
+  verdict: Verdict | undefined;
+  classification: TokenClassification;
+}
+
+/** Lints the token, its keys and its clock, and lists what it found. */
+export function FindingsPanel({ cleaned, decoded, verdict, classification }: FindingsPanelProps) {
+  const now = useNow();
+  const findings = useMemo(() => collectFindings({ cleaned, decoded, verdict, classification, now }), [cleaned, decoded, verdict, classification, now]);
+  return <FindingsList findings={findings} />;
 }

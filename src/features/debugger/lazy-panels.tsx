@@ -7,3 +7,4 @@ export const ClaimsPanel = lazy(() => import('./claims-panel').then((m) => ({ de
 export const ValidationPanel = lazy(() => import('./validation-panel').then((m) => ({ default: m.ValidationPanel })));
 export const SharePanel = lazy(() => import('./share-panel').then((m) => ({ default: m.SharePanel })));
 export const JwePanel = lazy(() => import('./jwe-panel').then((m) => ({ default: m.JwePanel })));
+export const FindingsPanel = lazy(() => import('./findings-list').then((m) => ({ default: m.FindingsPanel })));
