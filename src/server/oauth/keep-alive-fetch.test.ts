@@ -85,6 +85,10 @@ describe('createKeepAliveFetch', () => {
     await expect(keepAliveFetch(`${origin}/stall-body`, { signal: AbortSignal.timeout(200) })).rejects.toMatchObject({ name: 'TimeoutError' });
   });
 
+  it('closes a socket that stays silent past the idle timeout', async () => {
+    await expect(createKeepAliveFetch({ idleTimeoutMs: 200 })(`${origin}/hang`)).rejects.toBeInstanceOf(TypeError);
+  });
+
   it('rejects with a TypeError when the connection is refused or closed, or the answer is too large', async () => {
     await expect(keepAliveFetch(`http://127.0.0.1:${await freePort()}/`)).rejects.toBeInstanceOf(TypeError);
     await expect(keepAliveFetch(`${origin}/close`)).rejects.toBeInstanceOf(TypeError);

@@ -5,6 +5,8 @@ export interface KeepAliveFetchOptions {
   /** Answers larger than this are refused (the body is buffered whole). */
   maxResponseBytes?: number;
   maxSockets?: number;
+  /** A socket silent for this long is closed: the safety net under the callers' own (shorter) deadlines. */
+  idleTimeoutMs?: number;
 }
 
 function headerEntries(init: HeadersInit | undefined): Record<string, string> {
@@ -34,6 +36,7 @@ const nullBodyStatuses = new Set([204, 205, 304]);
  */
 export function createKeepAliveFetch(options: KeepAliveFetchOptions = {}): typeof fetch {
   const maxBytes = options.maxResponseBytes ?? 1024 * 1024;
+  const idleTimeoutMs = options.idleTimeoutMs ?? 65_000;
   const agents = {
     'http:': new http.Agent({ keepAlive: true, maxSockets: options.maxSockets ?? 64 }),
     'https:': new https.Agent({ keepAlive: true, maxSockets: options.maxSockets ?? 64 }),
@@ -69,7 +72,7 @@ export function createKeepAliveFetch(options: KeepAliveFetchOptions = {}): typeo
         signal?.removeEventListener('abort', onAbort);
         reject(error);
       };
-      const req = transport.request(url, { method: init?.method ?? request?.method ?? 'GET', headers, agent: agents[url.protocol] }, (res) => {
+      const req = transport.request(url, { method: init?.method ?? request?.method ?? 'GET', headers, agent: agents[url.protocol], timeout: idleTimeoutMs }, (res) => {
         const chunks: Buffer[] = [];
         let size = 0;
         res.on('data', (chunk: Buffer) => {
@@ -105,6 +108,10 @@ export function createKeepAliveFetch(options: KeepAliveFetchOptions = {}): typeo
         fail(signal?.reason);
       }
       signal?.addEventListener('abort', onAbort, { once: true });
+      req.on('timeout', () => {
+        fail(new TypeError('fetch failed', { cause: new Error(`no data for ${idleTimeoutMs} ms`) }));
+        req.destroy();
+      });
       req.on('error', (error) => fail(new TypeError('fetch failed', { cause: error })));
       req.end(payload);
     });
