@@ -8,6 +8,7 @@ import { ownOrigins } from './deps';
 import { demoProfiles } from './demo-as/demo-profiles';
 import { startDemoAuthorizationServer, type DemoAuthorizationServer } from './demo-as/provider';
 import { createRedactingLogger } from './logger';
+import { createKeepAliveFetch } from './oauth/keep-alive-fetch';
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const envSchema = z.object({
@@ -74,7 +75,7 @@ async function main() {
     allowedOrigins: own.allowedOrigins,
     allowedHosts: own.allowedHosts,
     distDir: existsSync(resolve(distDir, 'index.html')) ? distDir : null,
-    fetch: globalThis.fetch,
+    fetch: createKeepAliveFetch(),
   });
 
   const server = await new Promise<ServerType>((resolveListen, reject) => {
