@@ -58,7 +58,7 @@ test('paste a client-credentials token: its callable endpoints, and why a call f
   await expect(verdict).toContainText('Passes');
 });
 
-/** Signs in as alice with the implicit flow and returns the fragment's tokens, caught at the redirect before any app code runs. */
+/** Signs in as alice with the implicit flow and returns the tokens of the redirect's fragment. */
 async function implicitTokens(page: Page, baseURL: string | undefined, params: Record<string, string>): Promise<URLSearchParams> {
   await page.route('**/callback**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>caught</title>' }));
   const authorize = new URL('authorize', e2eEnv.issuer);
@@ -71,9 +71,19 @@ async function implicitTokens(page: Page, baseURL: string | undefined, params: R
   }).toString();
   await page.goto(authorize.href);
   await signInAs(page, 'alice');
-  await page.waitForURL((url) => url.pathname === '/callback');
+  // Read the fragment as the navigation commits: should the stub miss the redirect, the app's callback route
+  // would consume the fragment once its script runs.
+  let fragment = '';
+  await page.waitForURL(
+    (url) => {
+      if (url.pathname !== '/callback' || url.hash === '') return false;
+      fragment = url.hash.slice(1);
+      return true;
+    },
+    { waitUntil: 'commit' },
+  );
   await page.unroute('**/callback**');
-  return new URLSearchParams(new URL(page.url()).hash.slice(1));
+  return new URLSearchParams(fragment);
 }
 
 test('an ID token pasted as an access token gets the ID-token verdict', async ({ page, baseURL }) => {
