@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { base64url, calculateJwkThumbprint, CompactSign, decodeJwt, decodeProtectedHeader, exportJWK, exportSPKI, generateKeyPair } from 'jose';
+import { base64url, calculateJwkThumbprint, CompactEncrypt, CompactSign, decodeJwt, decodeProtectedHeader, exportJWK, exportSPKI, generateKeyPair } from 'jose';
 import { e2eEnv } from './support/env';
 import { clientCredentialsToken, demoApi } from './support/demo-tenant';
 
@@ -251,4 +251,22 @@ test('hostile claim values are rendered as text and never execute', async ({ pag
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   await expect(page.locator('main img, main script, main iframe, main svg[onload], main b[onmouseover]')).toHaveCount(0);
   expect(dialogs).toEqual([]);
+});
+
+test('a JWE shows its protected header and decrypts with the key the user gives, then opens the nested JWT', async ({ page }) => {
+  const inner = await sign(claims(), 'HS256', new TextEncoder().encode(SECRET));
+  const key = new Uint8Array(32).map((_, i) => i + 1);
+  const jwe = await new CompactEncrypt(new TextEncoder().encode(inner)).setProtectedHeader({ alg: 'dir', enc: 'A256GCM', cty: 'JWT' }).encrypt(key);
+  await page.goto('/debugger');
+  await tokenBox(page).fill(jwe);
+  await expect(page.getByRole('status', { name: 'Token type' })).toHaveText(/^Encrypted token \(JWE\)/);
+  await expect(findings(page)).toContainText('jwe-token');
+  await expect(page.locator('pre', { hasText: '"enc": "A256GCM"' })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Secret encoding' }).selectOption({ label: 'base64url' });
+  await page.getByRole('textbox', { name: 'Decryption key' }).fill(base64url.encode(key));
+  await page.getByRole('button', { name: 'Decrypt' }).click();
+  await expect(page.getByText(inner)).toBeVisible();
+  await page.getByRole('button', { name: 'Open the inner token' }).click();
+  await expect(tokenBox(page)).toHaveValue(inner);
+  await expect(page.getByRole('status', { name: 'Token type' })).toHaveText(/^Access token for an API/);
 });

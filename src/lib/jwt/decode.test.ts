@@ -101,6 +101,12 @@ describe('decodeToken: malformed tokens say what and where', () => {
     }
   });
 
+  it('checks the JWE encrypted-key segment against "alg"', () => {
+    expect(decodeToken(`${b64({ alg: 'dir', enc: 'A256GCM' })}.ZWs.aXY.Y2k.dGFn`).kind).toBe('malformed');
+    expect(decodeToken(`${b64({ alg: 'RSA-OAEP', enc: 'A256GCM' })}..aXY.Y2k.dGFn`).kind).toBe('malformed');
+    expect(decodeToken(`${b64({ alg: 'RSA-OAEP', enc: 'A256GCM' })}.ZWs.aXY.Y2k.dGFn`).kind).toBe('jwe');
+  });
+
   it('rejects a JWE header without "enc"', () => {
     expect(decodeToken(`${b64({ alg: 'dir' })}..aXY.Y2k.dGFn`).kind).toBe('malformed');
   });

@@ -268,7 +268,14 @@ function decodeJwe(token: string): DecodedJwe | MalformedToken {
     if (typeof header.enc !== 'string') throw new MalformedTokenError('The JWE header has no "enc" string (RFC 7516 §4.1.2).', locate(headerRef));
     checkCrit(header, headerRef);
     for (const ref of refs.slice(1)) decodeSegment(ref);
-    const [, , iv, ciphertext, tag] = refs as [SegmentRef, SegmentRef, SegmentRef, SegmentRef, SegmentRef];
+    const [, encryptedKey, iv, ciphertext, tag] = refs as [SegmentRef, SegmentRef, SegmentRef, SegmentRef, SegmentRef];
+    const directKey = header.alg === 'dir' || header.alg === 'ECDH-ES';
+    if (directKey && encryptedKey.text !== '') {
+      throw new MalformedTokenError(`With "alg": "${header.alg}" the encrypted key (segment 2) must be empty (RFC 7518 §4.5, §4.6).`, locate(encryptedKey));
+    }
+    if (!directKey && encryptedKey.text === '') {
+      throw new MalformedTokenError(`With "alg": "${String(header.alg)}" the encrypted key (segment 2) must not be empty (RFC 7516 §5.1).`, locate(encryptedKey));
+    }
     for (const ref of [iv, ciphertext, tag]) {
       if (ref.text === '') throw new MalformedTokenError(`The ${ref.name} (segment ${ref.index + 1}) is empty.`, locate(ref));
     }
