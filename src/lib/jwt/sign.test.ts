@@ -1,5 +1,8 @@
+import { exportJWK, exportPKCS8, generateKeyPair } from 'jose';
 import { describe, expect, it } from 'vitest';
+import { algInfo, SUPPORTED_JWS_ALGS } from './algorithms';
 import { decodeToken } from './decode';
+import { DEFAULT_VERIFY_OPTIONS, verifyToken } from './verify';
 import { minifyJson, reencodeUnsigned, signToken } from './sign';
 
 describe('minifyJson', () => {
@@ -29,5 +32,27 @@ describe('signToken', () => {
     const token = await signToken({ headerText: '{"alg":"HS256"}', payloadText: 'hello', keyText: 'k'.repeat(32), encoding: 'utf8' });
     const decoded = decodeToken(token);
     expect(decoded.kind === 'jws' && decoded.payload).toEqual({ kind: 'text', text: 'hello' });
+  });
+});
+
+describe('every supported algorithm signs and verifies', () => {
+  it.each(SUPPORTED_JWS_ALGS)('%s', async (alg) => {
+    const info = algInfo(alg);
+    let signingKey: string;
+    let verificationKey: string;
+    if (info.family === 'HMAC') {
+      signingKey = verificationKey = 's'.repeat(info.hashBytes);
+    } else {
+      const joseAlg = info.family === 'EdDSA' ? 'EdDSA' : alg;
+      const { publicKey, privateKey } = await generateKeyPair(joseAlg, { extractable: true });
+      signingKey = await exportPKCS8(privateKey);
+      verificationKey = JSON.stringify(await exportJWK(publicKey));
+    }
+    const token = await signToken({ headerText: JSON.stringify({ alg }), payloadText: '{"sub":"x"}', keyText: signingKey, encoding: 'utf8' });
+    const verdict = await verifyToken(decodeToken(token), verificationKey, DEFAULT_VERIFY_OPTIONS);
+    expect(verdict.text).toMatch(new RegExp(`^Signature verified: ${alg}`));
+    const [h, p, s] = token.split('.') as [string, string, string];
+    const tampered = `${h}.${p.slice(0, -2)}${p.endsWith('AA') ? 'BA' : 'AA'}.${s}`;
+    expect((await verifyToken(decodeToken(tampered), verificationKey, DEFAULT_VERIFY_OPTIONS)).kind).not.toBe('verified');
   });
 });
