@@ -34,7 +34,8 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   reporter: [['list']],
-  outputDir: 'test-results',
+  // One output folder per port pair, so suites running side by side don't delete each other's traces.
+  outputDir: `test-results/${appPort}`,
   use: {
     baseURL,
     trace: 'retain-on-failure',

@@ -9,8 +9,10 @@ export function managementApiAudience(issuer: string): string {
   return new URL('api/v2/', issuer).href;
 }
 
-/** Every Management API scope of the catalog: what a client-credentials grant may carry. */
-export const managementApiScopes: readonly string[] = [...new Set([...catalog.scopes.map((s) => s.name), ...catalog.userContextScopes])].sort();
+/** Every Management API scope of the catalog (the spec's, the newer docs' and the user-context ones): what a client-credentials grant may carry. */
+export const managementApiScopes: readonly string[] = [
+  ...new Set([...catalog.scopes.map((s) => s.name), ...catalog.extraScopes.map((s) => s.name), ...catalog.userContextScopes]),
+].sort();
 
 /** The only Management API scopes a user-bound token can carry; Auth0 silently drops the rest. */
 export const userContextScopes: readonly string[] = [...catalog.userContextScopes].sort();
