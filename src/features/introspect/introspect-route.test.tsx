@@ -124,6 +124,24 @@ describe('/introspect', () => {
     expect(screen.getByRole('textbox', { name: 'Token' })).toHaveValue('minted.jwt.value');
   });
 
+  it('revokes the token and asks for the user with the chosen profile, and forgets both answers when the token changes', async () => {
+    serve((path) => {
+      if (path === '/api/revoke') return Response.json({ revoked: true, meta: { ...meta, endpoint: `${issuer}oauth/revoke` } });
+      if (path === '/api/userinfo') return Response.json({ sub: 'auth0|alice', name: 'Alice <b>Admin</b>', meta: { ...meta, endpoint: `${issuer}userinfo` } });
+      return Response.json({}, { status: 500 });
+    });
+    const { user } = await introspect('user-access-token');
+    await user.click(screen.getByRole('button', { name: 'Revoke' }));
+    expect(await screen.findByText(/^Revoked\./)).toBeInTheDocument();
+    expect(calls.find((c) => c.path === '/api/revoke')?.body).toEqual({ profile: 'rs', token: 'user-access-token', token_type_hint: 'access_token' });
+    await user.click(screen.getByRole('button', { name: 'Userinfo' }));
+    expect(await screen.findByLabelText('Userinfo claims')).toHaveTextContent('"name": "Alice <b>Admin</b>"');
+    expect(calls.find((c) => c.path === '/api/userinfo')?.body).toEqual({ profile: 'rs', access_token: 'user-access-token' });
+    await user.type(screen.getByRole('textbox', { name: 'Token' }), 'x');
+    expect(screen.queryByText(/^Revoked\./)).toBeNull();
+    expect(screen.queryByLabelText('Userinfo claims')).toBeNull();
+  });
+
   it('lints a pasted client assertion', async () => {
     const user = userEvent.setup();
     renderPanel();

@@ -103,7 +103,8 @@ export function Component() {
         </div>
       </form>
       <IntrospectionResult outcome={introspection.data} pending={introspection.isPending} now={now} />
-      <TokenActions token={token} profileId={profileId} hint={hint} />
+      {/* Keyed by token and profile: a revocation or userinfo answer never shows next to another token. */}
+      <TokenActions key={`${profileId}\n${token}`} token={token} profileId={profileId} hint={hint} />
       {list.length > 0 ? <MintPanel profiles={list} /> : null}
       <AssertionTools profile={profile} />
     </section>
