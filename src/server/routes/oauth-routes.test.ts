@@ -228,6 +228,25 @@ describe('POST /api/userinfo', () => {
   });
 });
 
+describe('discovery cache', () => {
+  it('reads each issuer discovery document once for many calls, and does not keep a failure', async () => {
+    const recorder = recordingFetch();
+    const app = testApp(tenant.profiles, { fetch: recorder.fetchImpl });
+    const token = await opaqueToken(app);
+    await app.post('/api/introspect', { profile: 'demo-rs', token });
+    await app.post('/api/introspect', { profile: 'demo-web', token });
+    await app.post('/api/revoke', { profile: 'demo', token: 'x' });
+    expect(recorder.calls.filter((c) => c.url.endsWith('/.well-known/openid-configuration'))).toHaveLength(1);
+
+    let fail = true;
+    const flaky: typeof fetch = async (input, init) => (fail ? Promise.reject(new TypeError('fetch failed')) : recordingFetch().fetchImpl(input, init));
+    const flakyApp = testApp(tenant.profiles, { fetch: flaky });
+    expect((await flakyApp.post('/api/introspect', { profile: 'demo-rs', token: 't' })).status).toBe(502);
+    fail = false;
+    expect((await flakyApp.post('/api/introspect', { profile: 'demo-rs', token: 't' })).status).toBe(200);
+  });
+});
+
 describe('GET /api/discovery and GET /api/jwks', () => {
   it('returns the discovery document of the profile issuer', async () => {
     const res = await testApp(tenant.profiles).get('/api/discovery?profile=demo');
