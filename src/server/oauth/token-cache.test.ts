@@ -27,6 +27,15 @@ describe('token cache', () => {
     expect((await cache.get('b', shortLived)).cached).toBe(false);
   });
 
+  it('forgets a kept value on request, and obtains a new one next time', async () => {
+    const cache = createTokenCache<string>(() => 0);
+    let calls = 0;
+    const obtain = async () => ({ value: `t${(calls += 1)}`, expiresAt: 3_600_000 });
+    await cache.get('k', obtain);
+    cache.forget((value) => value === 't1');
+    expect(await cache.get('k', obtain)).toMatchObject({ value: 't2', cached: false });
+  });
+
   it('keys by profile, audience and the scope as a set', () => {
     expect(tokenCacheKey('p', 'https://api/', 'b a a')).toBe(tokenCacheKey('p', 'https://api/', 'a b'));
     expect(tokenCacheKey('p', 'https://api/', 'a')).not.toBe(tokenCacheKey('p', undefined, 'a'));

@@ -15,7 +15,19 @@ interface Entry<T> {
 export function createTokenCache<T>(now: () => number = Date.now) {
   const entries = new Map<string, Entry<T>>();
 
+  const settled = new Map<string, T>();
+
   return {
+    /** Drops every kept value that `matches` (a token that was revoked must not be handed out again). */
+    forget(matches: (value: T) => boolean): void {
+      for (const [key, value] of settled) {
+        if (matches(value)) {
+          settled.delete(key);
+          entries.delete(key);
+        }
+      }
+    },
+
     /** The cached value for `key` with `cached: true`, or the result of `obtain` (kept while `expiresAt` allows). */
     async get(key: string, obtain: () => Promise<{ value: T; expiresAt: number | undefined }>): Promise<{ value: T; cached: boolean; cachedUntil: number | null }> {
       const entry = entries.get(key);
@@ -37,6 +49,7 @@ export function createTokenCache<T>(now: () => number = Date.now) {
           return { value, cached: false, cachedUntil: null };
         }
         fresh.until = until;
+        settled.set(key, value);
         return { value, cached: false, cachedUntil: until };
       } catch (error) {
         if (entries.get(key) === fresh) entries.delete(key);

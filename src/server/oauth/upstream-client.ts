@@ -96,9 +96,11 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
     },
 
     /** Token revocation (RFC 7009 §2): a 200 means revoked (or already invalid, which RFC 7009 §2.2 treats the same). */
-    revoke(profile: ResolvedProfile, token: string, hint?: TokenTypeHint) {
-      return call(profile, 'revocation_endpoint', 'revocation', (as, client, auth, requestOptions) =>
+    async revoke(profile: ResolvedProfile, token: string, hint?: TokenTypeHint) {
+      const result = await call(profile, 'revocation_endpoint', 'revocation', (as, client, auth, requestOptions) =>
         oauth.revocationRequest(as, client, auth, token, { ...requestOptions, ...hintParameters(hint) }), anyBody);
+      tokens.forget((kept) => kept.body.access_token === token);
+      return result;
     },
 
     /** The UserInfo endpoint (OIDC Core §5.3), called with the access token as a Bearer credential. */

@@ -91,6 +91,17 @@ describe('POST /api/token (client credentials)', () => {
     expect(recorder.calls.filter((c) => c.url.endsWith('/oauth/token'))).toHaveLength(2);
   });
 
+  it('forgets a cached token once it is revoked through the server', async () => {
+    // Opaque (no audience): oidc-provider revokes those; it refuses to revoke its JWTs, as it refuses to introspect them.
+    const app = testApp(tenant.profiles);
+    const first = await json(await app.post('/api/token', { profile: 'demo' }));
+    expect((await json(await app.post('/api/token', { profile: 'demo' }))).meta.cached).toBe(true);
+    expect((await app.post('/api/revoke', { profile: 'demo', token: first.access_token })).status).toBe(200);
+    const after = await json(await app.post('/api/token', { profile: 'demo' }));
+    expect(after.meta.cached).toBe(false);
+    expect(after.access_token).not.toBe(first.access_token);
+  });
+
   it('does not cache a failure', async () => {
     const recorder = recordingFetch();
     const app = testApp(tenant.profiles, { fetch: recorder.fetchImpl });
