@@ -270,3 +270,17 @@ test('a JWE shows its protected header and decrypts with the key the user gives,
   await expect(tokenBox(page)).toHaveValue(inner);
   await expect(page.getByRole('status', { name: 'Token type' })).toHaveText(/^Access token for an API/);
 });
+
+test('with a token loaded, the editor still fits a 360 px wide screen', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/debugger');
+  await tokenBox(page).fill(await sign({ ...claims(), nbf: now() - 30, auth_time: now() - 900, 'https://example.com/a-rather-long-namespaced-claim-name': ['x'] }, 'HS256', new TextEncoder().encode(SECRET)));
+  await verificationKey(page).fill(SECRET);
+  await expect(signatureStatus(page)).toHaveText(/^Signature verified/);
+  await expect(page.getByRole('img', { name: 'Timeline' })).toBeVisible();
+  for (const skew of ['3600', '-3600', '0']) {
+    await page.getByRole('slider', { name: 'Clock skew' }).fill(skew);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `skew ${skew}`).toBeLessThanOrEqual(0);
+  }
+});

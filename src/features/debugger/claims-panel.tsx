@@ -10,6 +10,9 @@ const VALUE_LIMIT = 1000;
 
 const KIND_LABELS = { registered: 'registered', oidc: 'OIDC', auth0: 'Auth0', 'access-token': 'access token', namespaced: 'namespaced', custom: 'custom' } as const;
 
+/** Labels near an edge grow inwards, so the timeline never overflows a narrow screen. */
+const alignment = (position: number) => (position < 0.25 ? 'align-start' : position > 0.75 ? 'align-end' : 'align-center');
+
 function Timeline({ claims, now }: { claims: JsonObject; now: number }) {
   const skew = useClockSkew();
   const { clockSkewChanged } = useDebuggerActions();
@@ -21,15 +24,19 @@ function Timeline({ claims, now }: { claims: JsonObject; now: number }) {
     <div className="timeline-block">
       <div className="timeline" aria-label="Timeline" role="img">
         <div className="timeline-axis" />
-        {timeline.points.map((point) => (
-          <div key={point.claim} className={`timeline-point tp-${point.claim}`} style={{ left: `${point.position * 100}%` }}>
+        {timeline.points.map((point, index) => (
+          <div
+            key={point.time}
+            className={`timeline-point ${point.claims.map((c) => `tp-${c}`).join(' ')} ${alignment(point.position)} ${index % 2 ? 'below' : 'above'}`}
+            style={{ left: `${point.position * 100}%` }}
+          >
             <span className="timeline-dot" />
             <span className="timeline-label">
-              {point.claim} <span className="muted">{point.relative}</span>
+              {point.claims.join(', ')} <span className="muted">{point.relative}</span>
             </span>
           </div>
         ))}
-        <div className="timeline-now" style={{ left: `${timeline.nowPosition * 100}%` }}>
+        <div className={`timeline-now ${alignment(timeline.nowPosition)}`} style={{ left: `${timeline.nowPosition * 100}%` }}>
           <span className="timeline-label">now{skew !== 0 ? ' (skewed)' : ''}</span>
         </div>
       </div>

@@ -27,9 +27,10 @@ describe('time', () => {
   });
 
   it('places time claims and now on a timeline', () => {
-    const timeline = buildTimeline({ iat: NOW - 100, exp: NOW + 100, sub: 'x' }, NOW);
-    expect(timeline?.points.map((p) => p.claim)).toEqual(['iat', 'exp']);
-    expect(timeline?.nowPosition).toBeCloseTo(0.5);
+    const timeline = buildTimeline({ exp: NOW + 100, iat: NOW - 100, nbf: NOW - 100, auth_time: NOW - 200, sub: 'x' }, NOW);
+    expect(timeline?.points.map((p) => p.claims)).toEqual([['auth_time'], ['iat', 'nbf'], ['exp']]);
+    // 30 s padding each side: the axis runs from NOW - 230 to NOW + 130.
+    expect(timeline?.nowPosition).toBeCloseTo(230 / 360);
     expect(buildTimeline({ sub: 'x' }, NOW)).toBeUndefined();
   });
 });

@@ -65,7 +65,8 @@ export function tokenValidity(claims: JsonObject | undefined, now: number, toler
 export const TIMELINE_CLAIMS = ['iat', 'nbf', 'auth_time', 'exp'] as const;
 
 export interface TimelinePoint {
-  claim: (typeof TIMELINE_CLAIMS)[number];
+  /** The claims at this instant, e.g. ["iat", "nbf"]. */
+  claims: (typeof TIMELINE_CLAIMS)[number][];
   time: number;
   /** 0..1 along the timeline. */
   position: number;
@@ -94,6 +95,8 @@ export function buildTimeline(claims: JsonObject | undefined, now: number): Time
   const at = (t: number) => (t - start) / (end - start);
   return {
     start, end, now, nowPosition: at(now),
-    points: present.map((p) => ({ ...p, position: at(p.time), relative: relativeTime(p.time, now) })),
+    points: [...new Set(present.map((p) => p.time))]
+      .sort((a, b) => a - b)
+      .map((time) => ({ claims: present.filter((p) => p.time === time).map((p) => p.claim), time, position: at(time), relative: relativeTime(time, now) })),
   };
 }
