@@ -1,4 +1,4 @@
-import { CompactSign } from 'jose';
+import { base64url, CompactSign } from 'jose';
 import type { Browser, ElementHandle, Page } from '@playwright/test';
 import { KEYSTROKE_PROBE } from './keystroke-probe';
 import type { BenchRow, SectionResult } from './report';
@@ -51,8 +51,11 @@ export async function benchToken(bytes: number, count: number): Promise<BenchTok
   const perPermission = (JSON.stringify(claims(1)).length - payload.length) * (4 / 3);
   const baseLength = (await sign(payload)).length;
   permissions = Math.max(0, Math.round((bytes - baseLength) / perPermission));
+  let token = await sign(JSON.stringify(claims(permissions)));
+  // Item lengths grow with the index: one proportional correction lands within a few bytes of the target.
+  if (permissions > 0) permissions = Math.max(0, Math.round((permissions * (bytes - baseLength)) / (token.length - baseLength)));
   payload = JSON.stringify(claims(permissions));
-  const token = await sign(payload);
+  token = await sign(payload);
 
   const payloadStart = token.indexOf('.') + 1;
   const nameStart = payload.indexOf(name);
@@ -69,7 +72,18 @@ export async function benchToken(bytes: number, count: number): Promise<BenchTok
     const char = BASE64URL[next.charCodeAt(0) & 0x3f] as string;
     keystrokes.push({ offset: payloadStart + Math.floor(byteIndex / 3) * 4 + 3, char, expected: current.join('') });
   }
+  assertKeystrokesDecode(token, keystrokes);
   return { token, keystrokes };
+}
+
+/** Replays the keystrokes on the token and checks each one yields valid JSON whose "name" is the expected text. */
+function assertKeystrokesDecode(token: string, keystrokes: readonly Keystroke[]): void {
+  let current = token;
+  for (const { offset, char, expected } of keystrokes) {
+    current = current.slice(0, offset) + char + current.slice(offset + 1);
+    const claims = JSON.parse(new TextDecoder().decode(base64url.decode(current.split('.')[1] ?? ''))) as { name?: unknown };
+    if (claims.name !== expected) throw new Error(`bench keystroke at ${offset} decodes to ${String(claims.name)}, not ${expected}`);
+  }
 }
 
 interface ProbeWindow {
