@@ -92,3 +92,12 @@ test('the authorization server is down: a clear upstream_unreachable message', a
   await expect(alert).toContainText('Authorization server unreachable');
   await expect(alert).toContainText('upstream_unreachable');
 });
+
+test('the panel fits a 360 px wide screen with a result shown', async ({ page, request }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  const jwt = await clientCredentialsToken(request, demoApi, 'read:appointments');
+  await introspect(page, jwt, 'demo-rs');
+  await expect(result(page).getByText(/^Signature verified/)).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
