@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
+import type { ReactNode } from 'react';
 import { explainClaims } from '../../lib/jwt/claims';
 import type { JsonObject } from '../../lib/jwt/decode';
+import { explainHeader } from '../../lib/jwt/header-params';
 import { buildTimeline, humanizeDuration, tokenValidity } from '../../lib/jwt/time';
 import { useClockSkew, useDebuggerActions } from './debugger-store';
 import { useNow } from './use-now';
@@ -49,52 +51,109 @@ function Timeline({ claims, now }: { claims: JsonObject; now: number }) {
   );
 }
 
+interface ExplainedRow {
+  key: string;
+  name: ReactNode;
+  value: ReactNode;
+  label: string;
+  description: string;
+  specLabel: string;
+  specUrl: string;
+}
+
+/** A name / value / meaning table where every meaning links to its spec. Values are rendered as text. */
+function ExplainedTable({ caption, nameHeading, className, rows }: { caption: string; nameHeading: string; className: string; rows: ExplainedRow[] }) {
+  return (
+    <div className="table-scroll">
+      <table className={className}>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{nameHeading}</th>
+            <th scope="col">Value</th>
+            <th scope="col">Meaning</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.name}</th>
+              <td>{row.value}</td>
+              <td>
+                <strong>{row.label}.</strong> {row.description}{' '}
+                <a href={row.specUrl} target="_blank" rel="noreferrer noopener">
+                  {row.specLabel}
+                </a>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const shortValue = (text: string) => (text.length > VALUE_LIMIT ? `${text.slice(0, VALUE_LIMIT)}…` : text);
+
+function HeaderTable({ header }: { header: JsonObject }) {
+  const rows = useMemo(
+    () =>
+      explainHeader(header).map((row) => ({
+        ...row,
+        key: row.name,
+        name: (
+          <>
+            <code>{row.name}</code> {row.namesKey && <span className="badge warn">not trusted</span>}
+          </>
+        ),
+        value: <code className="claim-value">{shortValue(row.valueText)}</code>,
+      })),
+    [header],
+  );
+  return (
+    <>
+      <h3>Header parameters</h3>
+      <ExplainedTable caption="Header parameters" nameHeading="Parameter" className="header-table" rows={rows} />
+    </>
+  );
+}
+
 /** Every claim explained with its spec, times in ISO and relative form, and a timeline with a clock-skew slider. */
-export function ClaimsPanel({ claims }: { claims: JsonObject | undefined }) {
+export function ClaimsPanel({ claims, header }: { claims: JsonObject | undefined; header?: JsonObject | undefined }) {
   const now = useNow();
   const rows = useMemo(() => (claims ? explainClaims(claims, now) : []), [claims, now]);
-  if (!claims) return null;
+  if (!claims) return header ? <section className="panel"><HeaderTable header={header} /></section> : null;
   return (
     <section className="panel" aria-labelledby="claims-heading">
       <h2 id="claims-heading">Claims</h2>
-      <div className="table-scroll">
-        <table className="claims-table">
-          <caption className="visually-hidden">Claims (unverified until the signature is verified)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Claim</th>
-              <th scope="col">Value</th>
-              <th scope="col">Meaning</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.name}>
-                <th scope="row">
-                  <code>{row.name}</code> <span className={`badge ${row.kind === 'namespaced' ? 'info' : ''}`}>{KIND_LABELS[row.kind]}</span>
-                </th>
-                <td>
-                  <code className="claim-value">{row.valueText.length > VALUE_LIMIT ? `${row.valueText.slice(0, VALUE_LIMIT)}…` : row.valueText}</code>
-                  {row.valueText.length > VALUE_LIMIT && <div className="claim-time">{row.valueText.length.toLocaleString('en')} characters; the full value is in the Payload editor.</div>}
-                  {row.time && (
-                    <div className="claim-time">
-                      {row.time.iso} · {row.time.relative}
-                    </div>
-                  )}
-                </td>
-                <td>
-                  <strong>{row.label}.</strong> {row.description}{' '}
-                  <a href={row.specUrl} target="_blank" rel="noreferrer noopener">
-                    {row.specLabel}
-                  </a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ExplainedTable
+        caption="Claims (unverified until the signature is verified)"
+        nameHeading="Claim"
+        className="claims-table"
+        rows={rows.map((row) => ({
+          ...row,
+          key: row.name,
+          name: (
+            <>
+              <code>{row.name}</code> <span className={`badge ${row.kind === 'namespaced' ? 'info' : ''}`}>{KIND_LABELS[row.kind]}</span>
+            </>
+          ),
+          value: (
+            <>
+              <code className="claim-value">{shortValue(row.valueText)}</code>
+              {row.valueText.length > VALUE_LIMIT && <div className="claim-time">{row.valueText.length.toLocaleString('en')} characters; the full value is in the Payload editor.</div>}
+              {row.time && (
+                <div className="claim-time">
+                  {row.time.iso} · {row.time.relative}
+                </div>
+              )}
+            </>
+          ),
+        }))}
+      />
       <h3>Timeline</h3>
       <Timeline claims={claims} now={now} />
+      {header && <HeaderTable header={header} />}
     </section>
   );
 }

@@ -70,7 +70,7 @@ export function Component() {
       </Suspense>
       <Suspense fallback={<PanelLoading />}>
         <FindingsPanel cleaned={later.cleaned} decoded={later.decoded} verdict={later.verdict} classification={later.classification} />
-        <ClaimsPanel claims={claims} />
+        <ClaimsPanel claims={claims} header={later.decoded.kind === 'jws' || later.decoded.kind === 'malformed' ? later.decoded.header : undefined} />
         <ValidationPanel decoded={later.decoded} verdict={later.verdict} />
         <SharePanel decoded={later.decoded} cleanedToken={later.cleaned.token} />
       </Suspense>
