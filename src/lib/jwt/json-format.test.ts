@@ -12,4 +12,10 @@ describe('formatJson', () => {
   it('re-indents the RFC 7515 claims with CRLFs', () => {
     expect(formatJson('{"iss":"joe",\r\n "exp":1300819380}')).toBe('{\n  "iss": "joe",\n  "exp": 1300819380\n}');
   });
+
+  it('copies long strings whole, and survives an unterminated one', () => {
+    const long = `{"a":"${'x\\"'.repeat(100000)}"}`;
+    expect(formatJson(long)).toBe(`{\n  "a": "${'x\\"'.repeat(100000)}"\n}`);
+    expect(formatJson('{"a":"unterminated')).toBe('{\n  "a": "unterminated');
+  });
 });

@@ -1,3 +1,5 @@
+const STRING = /"[^"\\]*(?:\\[\s\S][^"\\]*)*"?/y;
+
 /**
  * Re-indents JSON text without parsing it, so what the token holds is shown exactly:
  * big numbers, key order and escapes survive. Input that is not JSON comes back unchanged.
@@ -5,21 +7,19 @@
 export function formatJson(text: string, indent = 2): string {
   let out = '';
   let depth = 0;
-  let inString = false;
   const newline = () => `\n${' '.repeat(depth * indent)}`;
   for (let i = 0; i < text.length; i++) {
     const c = text[i] as string;
-    if (inString) {
-      out += c;
-      if (c === '\\') out += text[++i] ?? '';
-      else if (c === '"') inString = false;
-      continue;
-    }
     switch (c) {
-      case '"':
-        inString = true;
-        out += c;
+      case '"': {
+        // One native search per string: long claim values are copied, not walked.
+        STRING.lastIndex = i;
+        const match = STRING.exec(text);
+        const end = match ? i + match[0].length : text.length;
+        out += text.slice(i, end);
+        i = end - 1;
         break;
+      }
       case '{':
       case '[': {
         const close = c === '{' ? '}' : ']';
