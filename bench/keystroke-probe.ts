@@ -38,7 +38,11 @@ export const KEYSTROKE_PROBE = String.raw`(() => {
     return elapsed / reps;
   };
   window.__keystrokeProbe = {
-    arm(box, offset, expected) {
+    async arm(box, offset, expected, intervalMs) {
+      // A fast typist's cadence: keystrokes at least intervalMs apart, each at the start of a frame.
+      const wait = intervalMs - (performance.now() - state.t0);
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      await new Promise((resolve) => requestAnimationFrame(resolve));
       box.focus();
       box.setSelectionRange(offset, offset + 1);
       state.expected = expected;
