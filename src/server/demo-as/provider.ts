@@ -240,7 +240,11 @@ function withBody(req: IncomingMessage, body: string): IncomingMessage {
 async function handleInteraction(provider: Provider, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
   const details = await provider.interactionDetails(req, res);
   const { prompt, params, session } = details;
-  const action = path.split('/')[3];
+  const [, , uid, action] = path.split('/');
+  if (uid !== details.uid) {
+    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('This login page does not belong to the current login. Start again from the app.');
+    return;
+  }
 
   if (req.method === 'POST' && action === 'abort') {
     await provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'The user cancelled the login' }, { mergeWithLastSubmission: false });
@@ -303,6 +307,53 @@ function allowLoopbackImplicitRedirects(provider: Provider) {
   };
 }
 
+/**
+ * The demo AS's request handler: our login pages, the Auth0 token-request rewrite, then oidc-provider.
+ * Nothing a client sends may throw out of it: this process also runs the companion server.
+ */
+export function demoRequestHandler(provider: Provider, issuer: string) {
+  const callback = provider.callback();
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const respondError = (status: number, message: string) => {
+      if (!res.headersSent) res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(message);
+      else res.destroy();
+    };
+    const failed = (err: unknown) => {
+      if (err instanceof errors.SessionNotFound || (err instanceof Error && err.name === 'SessionNotFound')) {
+        respondError(400, 'This login session has expired. Start again from the app.');
+        return;
+      }
+      console.error(`demo AS: ${req.method ?? '?'} request failed: ${err instanceof Error ? err.message : String(err)}`);
+      respondError(500, 'Internal error');
+    };
+    try {
+      // A request-target such as `//[` is a protocol-relative URL with an invalid host: new URL throws.
+      const parsed = URL.parse(req.url ?? '/', issuer);
+      if (!parsed || !(req.url ?? '/').startsWith('/') || (req.url ?? '/').startsWith('//')) {
+        respondError(400, 'Bad request target');
+        return;
+      }
+      const path = parsed.pathname;
+      if (path.startsWith('/interaction/')) {
+        handleInteraction(provider, req, res, path).catch(failed);
+        return;
+      }
+      if (req.method === 'POST' && path === '/oauth/token') {
+        readBody(req)
+          .then((buf) => {
+            const rewritten = rewriteTokenRequest(buf.toString('utf8'), req.headers['content-type'], req.headers.authorization, issuer);
+            return callback(withBody(req, rewritten.body), res);
+          })
+          .catch(failed);
+        return;
+      }
+      Promise.resolve(callback(req, res)).catch(failed);
+    } catch (err) {
+      failed(err);
+    }
+  };
+}
+
 /** Starts the embedded demo authorization server (an oidc-provider that behaves like an Auth0 tenant). */
 export async function startDemoAuthorizationServer(options: DemoAuthorizationServerOptions): Promise<DemoAuthorizationServer> {
   const keys = await loadOrCreateDemoKeys(options.dataDir);
@@ -310,35 +361,8 @@ export async function startDemoAuthorizationServer(options: DemoAuthorizationSer
   const provider = new Provider(issuer, buildProviderConfiguration(issuer, keys, options.appOrigins));
   allowLoopbackImplicitRedirects(provider);
   provider.on('server_error', (_ctx, err) => console.error(`demo AS: server error: ${err.message}`));
-  const callback = provider.callback();
 
-  const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', issuer).pathname;
-    const respondError = (err: unknown) => {
-      console.error(`demo AS: ${path}: ${err instanceof Error ? err.message : String(err)}`);
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' }).end('Internal error');
-    };
-    if (path.startsWith('/interaction/')) {
-      handleInteraction(provider, req, res, path).catch((err: unknown) => {
-        if (err instanceof errors.SessionNotFound || (err instanceof Error && err.name === 'SessionNotFound')) {
-          if (!res.headersSent) res.writeHead(400, { 'content-type': 'text/plain' }).end('This login session has expired. Start again from the app.');
-          return;
-        }
-        respondError(err);
-      });
-      return;
-    }
-    if (req.method === 'POST' && path === '/oauth/token') {
-      readBody(req)
-        .then((buf) => {
-          const rewritten = rewriteTokenRequest(buf.toString('utf8'), req.headers['content-type'], req.headers.authorization, issuer);
-          void callback(withBody(req, rewritten.body), res);
-        })
-        .catch(respondError);
-      return;
-    }
-    void callback(req, res);
-  });
+  const server = createServer(demoRequestHandler(provider, issuer));
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolveListen());

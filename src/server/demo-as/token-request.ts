@@ -9,7 +9,13 @@ function clientIdOf(params: URLSearchParams, authorization: string | undefined):
   if (authorization?.toLowerCase().startsWith('basic ')) {
     const decoded = Buffer.from(authorization.slice(6).trim(), 'base64').toString('utf8');
     const id = decoded.split(':')[0];
-    return id ? decodeURIComponent(id.replace(/\+/g, '%20')) : undefined;
+    if (!id) return undefined;
+    try {
+      return decodeURIComponent(id.replace(/\+/g, '%20'));
+    } catch {
+      // Bad percent-encoding: oidc-provider answers invalid_client for it.
+      return undefined;
+    }
   }
   return params.get('client_id') ?? undefined;
 }
