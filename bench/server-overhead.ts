@@ -8,6 +8,7 @@ import { percentile } from './stats';
 const MEASURE_SECONDS = 10;
 const WARMUP_SECONDS = 2;
 const LOADED_CONNECTIONS = 10;
+const SLICE_SECONDS = 2;
 const DEMO_PROFILE = 'demo';
 const DEMO_M2M_CLIENT = 'demo-m2m';
 
@@ -15,8 +16,7 @@ interface LoadResult {
   requestsPerSecond: number;
   p50: number;
   p99: number;
-  non2xx: number;
-  errors: number;
+  failures: number;
 }
 
 interface Target {
@@ -25,30 +25,50 @@ interface Target {
   body: string;
 }
 
+interface Slice {
+  requests: number;
+  seconds: number;
+  failures: number;
+}
+
 /**
  * One autocannon run. Latencies are collected from each response (autocannon's own histogram keeps whole
  * milliseconds only, too coarse on loopback).
  */
-function load(target: Target, seconds: number, connections: number): Promise<LoadResult> {
-  const latencies: number[] = [];
+function loadSlice(target: Target, seconds: number, connections: number, latencies: number[]): Promise<Slice> {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       { url: target.url, method: 'POST', headers: target.headers, body: target.body, connections, duration: seconds },
       (error, result) => {
         if (error) return reject(error as Error);
-        resolve({
-          requestsPerSecond: result.requests.total / (result.duration || seconds),
-          p50: percentile(latencies, 50),
-          p99: percentile(latencies, 99),
-          non2xx: result.non2xx,
-          errors: result.errors,
-        });
+        resolve({ requests: result.requests.total, seconds: result.duration || seconds, failures: result.non2xx + result.errors });
       },
     );
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
       if (statusCode === 200) latencies.push(responseTime);
     });
   });
+}
+
+/**
+ * Loads both targets for `seconds` each, in alternating slices, so that both see the same machine: on a shared
+ * machine, load that comes and goes would otherwise land on one side only.
+ */
+async function loadBoth(a: Target, b: Target, seconds: number, connections: number): Promise<[LoadResult, LoadResult]> {
+  const slices = Math.max(1, Math.round(seconds / SLICE_SECONDS));
+  const totals = [a, b].map(() => ({ requests: 0, seconds: 0, failures: 0, latencies: [] as number[] }));
+  for (let i = 0; i < slices; i++) {
+    const order = i % 2 === 0 ? [0, 1] : [1, 0];
+    for (const side of order) {
+      const total = totals[side] as (typeof totals)[number];
+      const slice = await loadSlice(side === 0 ? a : b, seconds / slices, connections, total.latencies);
+      total.requests += slice.requests;
+      total.seconds += slice.seconds;
+      total.failures += slice.failures;
+    }
+  }
+  const [ra, rb] = totals.map((t) => ({ requestsPerSecond: t.requests / t.seconds, p50: percentile(t.latencies, 50), p99: percentile(t.latencies, 99), failures: t.failures }));
+  return [ra as LoadResult, rb as LoadResult];
 }
 
 const basicAuth = (clientId: string, secret: string) =>
@@ -84,14 +104,11 @@ export async function benchServerOverhead(server: CompanionServer): Promise<Sect
   await expectActive(companion, 'POST /api/introspect');
   await expectActive(direct, 'the demo AS introspection endpoint');
 
-  await load(direct, WARMUP_SECONDS, LOADED_CONNECTIONS);
-  await load(companion, WARMUP_SECONDS, LOADED_CONNECTIONS);
-  const directLoaded = await load(direct, MEASURE_SECONDS, LOADED_CONNECTIONS);
-  const companionLoaded = await load(companion, MEASURE_SECONDS, LOADED_CONNECTIONS);
-  const directSingle = await load(direct, MEASURE_SECONDS / 2, 1);
-  const companionSingle = await load(companion, MEASURE_SECONDS / 2, 1);
+  await loadBoth(direct, companion, WARMUP_SECONDS, LOADED_CONNECTIONS);
+  const [directLoaded, companionLoaded] = await loadBoth(direct, companion, MEASURE_SECONDS, LOADED_CONNECTIONS);
+  const [directSingle, companionSingle] = await loadBoth(direct, companion, MEASURE_SECONDS / 2, 1);
 
-  const failures = [directLoaded, companionLoaded, directSingle, companionSingle].reduce((n, r) => n + r.non2xx + r.errors, 0);
+  const failures = [directLoaded, companionLoaded, directSingle, companionSingle].reduce((n, r) => n + r.failures, 0);
   const rows: BenchRow[] = [
     {
       section, metric: `throughput, ${LOADED_CONNECTIONS} connections, ${MEASURE_SECONDS} s`, unit: 'req/s',
@@ -109,6 +126,7 @@ export async function benchServerOverhead(server: CompanionServer): Promise<Sect
   ];
   const notes = [
     'Baseline: the same introspection request (client_secret_basic as demo-m2m) sent straight to the demo AS /oauth/introspect.',
+    `Both sides run in alternating ${SLICE_SECONDS} s slices, so that both see the same machine load.`,
     'The demo AS runs inside the companion server process (as `npm start` runs it), so the proxied path spends that one process\'s CPU twice.',
   ];
   if (failures > 0) notes.push(`${failures} requests failed or were not 2xx during the runs.`);
