@@ -65,6 +65,24 @@ describe('companion server app', () => {
     expect((await app.request(url('/api/health'), noOrigin)).status).toBe(403);
   });
 
+  it('refuses even a GET that another site makes the browser send (Sec-Fetch-Site)', async () => {
+    const app = createApp(testDeps());
+    for (const site of ['cross-site', 'same-site']) {
+      const res = await app.request(url('/api/profiles'), { headers: { host: '127.0.0.1:4000', 'sec-fetch-site': site } });
+      expect(res.status).toBe(403);
+    }
+    const own = await app.request(url('/api/profiles'), { headers: { host: '127.0.0.1:4000', 'sec-fetch-site': 'same-origin' } });
+    expect(own.status).toBe(200);
+  });
+
+  it('escapes control characters so a path cannot forge a log line', async () => {
+    const logger = recordingLogger();
+    await createApp(testDeps({ logger })).request(url('/api/x%0AGET%20/api/admin%20200%201ms'), get);
+    expect(logger.lines).toHaveLength(1);
+    expect(logger.lines[0]).not.toContain('\n');
+    expect(logger.lines[0]).toContain('\\x0a');
+  });
+
   it('accepts a POST from each of its own loopback origins', async () => {
     const app = createApp(testDeps());
     for (const origin of [testOrigin, 'http://localhost:4000']) {

@@ -23,7 +23,9 @@ export function createApp(deps: AppDeps) {
     const started = performance.now();
     await next();
     // Paths only: query strings may carry tokens, and bodies are never logged.
-    deps.logger.info(`${c.req.method} ${c.req.path} ${c.res.status} ${Math.round(performance.now() - started)}ms`);
+    // Control characters are escaped: a decoded %0A in the path must not forge a log line.
+    const path = c.req.path.replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
+    deps.logger.info(`${c.req.method} ${path} ${c.res.status} ${Math.round(performance.now() - started)}ms`);
   });
 
   const api = new Hono();

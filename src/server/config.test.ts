@@ -36,6 +36,28 @@ describe('config', () => {
     await expect(resolveConfig({ profiles: [{ ...m2m, clientSecret: 'x' }, { ...m2m, clientSecret: 'y' }] }, base)).rejects.toThrow(/profiles\[1\]\.id duplicates/);
   });
 
+  it('refuses an issuer that carries credentials, a query or a fragment', async () => {
+    for (const issuer of ['https://admin:hunter2@as.example.com/', 'https://as.example.com/?x=1', 'https://as.example.com/#f']) {
+      await expect(resolveConfig({ profiles: [{ ...m2m, clientSecret: 'x', issuer }] }, base)).rejects.toThrow(/profiles\[0\]\.issuer must not carry credentials/);
+    }
+  });
+
+  it('refuses at load a private key that cannot sign with its configured alg', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tw-config-'));
+    const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    writeFileSync(join(dir, 'ec.pem'), ec.privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    const profile = { id: 'rs', issuer: 'https://t.example/', clientId: 'rs', clientAuthMethod: 'private_key_jwt', privateKeyFile: 'ec.pem', privateKeyAlg: 'RS256' };
+    await expect(resolveConfig({ profiles: [profile] }, { ...base, baseDir: dir })).rejects.toThrow(/profiles\[0\]\.privateKeyFile: cannot sign RS256 with this ec key/);
+  });
+
+  it('says where a config file is not valid JSON without quoting its text (it may hold a secret)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tw-config-'));
+    writeFileSync(join(dir, 'bad.json'), '{\n  "profiles": [],\n  "clientSecret": Sup3rS3cr3tValue\n}');
+    const error = await loadConfigFile({ WORKBENCH_CONFIG: 'bad.json' }, dir).catch((e: unknown) => e as Error);
+    expect(error.message).toMatch(/bad\.json: not valid JSON/);
+    expect(error.message).not.toContain('Sup3r');
+  });
+
   it('loads a private_key_jwt key from a PEM file (PKCS#8 or PKCS#1) or a JWK, with a thumbprint kid', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tw-config-'));
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });

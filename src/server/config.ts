@@ -1,7 +1,7 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { calculateJwkThumbprint, exportJWK } from 'jose';
+import { calculateJwkThumbprint, exportJWK, SignJWT } from 'jose';
 import { z } from 'zod';
 import { apiDefinitionSchema, clientAuthMethods, type ApiDefinition, type ClientAuthMethod, type ProfileSummary } from '../shared/api-contract';
 
@@ -12,7 +12,12 @@ const profileConfigSchema = z
   .object({
     id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'must be 1-64 letters, digits, "-" or "_"'),
     label: z.string().min(1).optional(),
-    issuer: z.url({ protocol: /^https?$/ }),
+    issuer: z
+      .url({ protocol: /^https?$/ })
+      .refine((value) => {
+        const url = URL.parse(value);
+        return !url || (!url.username && !url.password && !url.search && !url.hash);
+      }, 'must not carry credentials, a query or a fragment'),
     clientId: z.string().min(1),
     clientAuthMethod: z.enum(clientAuthMethods),
     clientSecret: z.string().min(1).optional(),
@@ -145,6 +150,12 @@ export async function loadPrivateKey(file: string, alg?: AssertionAlg, kid?: str
   delete publicJwk.d;
   const resolvedAlg = alg ?? (signingAlgs as readonly string[]).find((a) => a === jwkAlg) as AssertionAlg | undefined ?? defaultAlgFor(key);
   const resolvedKid = kid ?? jwkKid ?? (await calculateJwkThumbprint(publicJwk));
+  try {
+    // A key that cannot sign with its alg (RS256 with a P-256 key) must fail here, not on the first request.
+    await new SignJWT({}).setProtectedHeader({ alg: resolvedAlg }).sign(key);
+  } catch {
+    throw new ConfigError(`cannot sign ${resolvedAlg} with this ${key.asymmetricKeyType ?? 'unknown'} key: set privateKeyAlg to match the key`);
+  }
   return { material: { key, alg: resolvedAlg, kid: resolvedKid }, text };
 }
 
@@ -197,6 +208,10 @@ export async function resolveConfig(raw: unknown, options: { env: Record<string,
   return { profiles, upstreamTimeoutMs: parsed.data.upstreamTimeoutMs, secrets };
 }
 
+function lineOf(text: string, offset: number): number {
+  return text.slice(0, offset).split('\n').length;
+}
+
 /** Loads `WORKBENCH_CONFIG`, else `workbench.config.json` in `cwd` (optional), and validates it. */
 export async function loadConfigFile(env: Record<string, string | undefined>, cwd: string): Promise<ServerConfig> {
   const named = env.WORKBENCH_CONFIG;
@@ -209,7 +224,10 @@ export async function loadConfigFile(env: Record<string, string | undefined>, cw
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new ConfigError(`${file}: not valid JSON (${(err as Error).message})`);
+    // V8's message quotes the text around the error, which may be a secret: say where, not what.
+    const position = /position (\d+)/.exec((err as Error).message)?.[1];
+    const where = position === undefined ? '' : ` at line ${lineOf(readFileSync(file, 'utf8'), Number(position))}`;
+    throw new ConfigError(`${file}: not valid JSON${where || ': check its syntax (quotes, commas, brackets)'}`);
   }
   return resolveConfig(raw, { env, baseDir: dirname(file), source: file });
 }

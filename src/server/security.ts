@@ -13,12 +13,13 @@ export function sameOriginOnly(allowedOrigins: readonly string[], allowedHosts: 
     if (!hosts.has(host)) {
       throw new ApiError(403, 'forbidden_host', `Host "${host}" is not this server's own address`);
     }
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.method !== 'OPTIONS') {
-      const origin = c.req.header('origin');
-      const fetchSite = c.req.header('sec-fetch-site');
-      if (origin !== undefined ? !origins.has(origin) : fetchSite === 'cross-site' || fetchSite === 'same-site') {
-        throw new ApiError(403, 'forbidden_origin', 'Cross-origin requests to the companion server are refused');
-      }
+    const origin = c.req.header('origin');
+    const fetchSite = c.req.header('sec-fetch-site');
+    // Browsers label every request: another site's page may not even make us call an issuer with a GET.
+    const crossSite = fetchSite === 'cross-site' || fetchSite === 'same-site';
+    const unsafeMethod = c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.method !== 'OPTIONS';
+    if (crossSite || (origin !== undefined && unsafeMethod && !origins.has(origin))) {
+      throw new ApiError(403, 'forbidden_origin', 'Cross-origin requests to the companion server are refused');
     }
     await next();
   };
