@@ -13,6 +13,10 @@ import { sameOriginOnly, securityHeaders } from './security';
 
 export const maxJsonBodyBytes = 64 * 1024;
 
+const isControl = (code: number) => code < 0x20 || (code >= 0x7f && code <= 0x9f);
+const escapeControlCharacters = (text: string) =>
+  Array.from(text, (ch) => (isControl(ch.charCodeAt(0)) ? `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}` : ch)).join('');
+
 /** The companion server: JSON API under /api, and the built app with SPA fallback. Pure: no port, no process. */
 export function createApp(deps: AppDeps) {
   const issuerOrigins = [...new Set(deps.config.profiles.map((p) => new URL(p.issuer).origin))];
@@ -24,7 +28,7 @@ export function createApp(deps: AppDeps) {
     await next();
     // Paths only: query strings may carry tokens, and bodies are never logged.
     // Control characters are escaped: a decoded %0A in the path must not forge a log line.
-    const path = c.req.path.replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
+    const path = escapeControlCharacters(c.req.path);
     deps.logger.info(`${c.req.method} ${path} ${c.res.status} ${Math.round(performance.now() - started)}ms`);
   });
 
