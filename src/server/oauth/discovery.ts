@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isLoopbackHost } from '../../lib/oauth/issuer';
 import type { ResolvedProfile } from '../config';
 import { ApiError } from '../errors';
+import type { SecretScrubber } from './secret-scrubber';
 import { readOAuthAnswer } from './upstream-response';
 import { upstreamFetch } from './upstream-fetch';
 
@@ -62,7 +63,7 @@ const discoveryTtlMs = 10 * 60_000;
  * Discovery documents per configured issuer, fetched on first use and kept for ten minutes (failures are not
  * kept). The URL is derived from the profile's issuer only, and the document must name that exact issuer (§4.3).
  */
-export function createDiscoveryCache(baseFetch: typeof fetch, scrub: (text: string) => string, now: () => number = Date.now) {
+export function createDiscoveryCache(baseFetch: typeof fetch, scrubber: SecretScrubber, now: () => number = Date.now) {
   const entries = new Map<string, { at: number; value: Promise<Discovered> }>();
 
   async function fetchDocument(profile: ResolvedProfile): Promise<Discovered> {
@@ -79,7 +80,7 @@ export function createDiscoveryCache(baseFetch: typeof fetch, scrub: (text: stri
       if (error instanceof ApiError) throw error;
       throw new ApiError(502, 'upstream_unreachable', `The discovery document of ${profile.issuer} cannot be requested`);
     }
-    const answer = await readOAuthAnswer(response, discoveryDocumentSchema, { host: issuerUrl.host, timeoutMs: profile.timeoutMs, what: 'discovery', scrub });
+    const answer = await readOAuthAnswer(response, discoveryDocumentSchema, { host: issuerUrl.host, timeoutMs: profile.timeoutMs, what: 'discovery', scrubber });
     if (answer.body.issuer !== profile.issuer) {
       throw new ApiError(502, 'upstream_error', `The discovery document names the issuer "${answer.body.issuer}", not the profile's "${profile.issuer}"`);
     }

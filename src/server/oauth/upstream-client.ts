@@ -5,6 +5,7 @@ import { clientCredentialsAnswerSchema, introspectionAnswerSchema, jwksAnswerSch
 import type { ResolvedProfile } from '../config';
 import { ApiError } from '../errors';
 import { clientAuthFor } from './client-auth';
+import type { SecretScrubber } from './secret-scrubber';
 import { allowsInsecure, createDiscoveryCache, sameOriginEndpoint } from './discovery';
 import type { DiscoveryDocument, EndpointName } from './discovery';
 import { createTokenCache, tokenCacheKey } from './token-cache';
@@ -18,8 +19,8 @@ export interface UpstreamResult<T> {
 
 export interface UpstreamClientOptions {
   fetch: typeof fetch;
-  /** Every configured secret: scrubbed from anything an authorization server says back. */
-  secrets: readonly string[];
+  /** Scrubs the configured secrets from anything an authorization server says back. */
+  scrubber: SecretScrubber;
   now?: () => number;
 }
 
@@ -35,9 +36,7 @@ const anyBody = z.unknown();
  * Protocol messages are built by oauth4webapi; answers are validated with zod and errors mapped to stable codes.
  */
 export function createUpstreamClient(options: UpstreamClientOptions) {
-  const needles = options.secrets.filter((s) => s.length >= 4);
-  const scrub = (text: string) => needles.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
-  const discovery = createDiscoveryCache(options.fetch, scrub, options.now);
+  const discovery = createDiscoveryCache(options.fetch, options.scrubber, options.now);
   const tokens = createTokenCache<{ body: ClientCredentialsAnswer; meta: UpstreamMeta; obtainedAt: number }>(options.now);
   const now = options.now ?? Date.now;
 
@@ -66,7 +65,7 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
       if (error instanceof ApiError) throw error;
       throw new ApiError(502, 'upstream_error', `The ${what} request could not be built for ${new URL(endpoint).host}`);
     }
-    const answer = await readOAuthAnswer(response, schema, { host: new URL(endpoint).host, timeoutMs: profile.timeoutMs, what, expectedStatus, scrub });
+    const answer = await readOAuthAnswer(response, schema, { host: new URL(endpoint).host, timeoutMs: profile.timeoutMs, what, expectedStatus, scrubber: options.scrubber });
     const meta: UpstreamMeta = { upstreamStatus: answer.status, elapsedMs: Math.round(performance.now() - started), endpoint, authMethod: profile.clientAuthMethod };
     return { body: answer.body, meta };
   }

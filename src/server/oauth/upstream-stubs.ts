@@ -54,7 +54,7 @@ export async function startDemoTenant(): Promise<{ as: DemoAuthorizationServer; 
   };
 }
 
-export type FaultMode = 'hang' | 'status-500' | 'garbage' | 'close' | 'oauth-error' | 'ok' | 'off-origin' | 'wrong-issuer' | 'discovery-hang' | 'redirect' | 'echo';
+export type FaultMode = 'hang' | 'status-500' | 'garbage' | 'close' | 'oauth-error' | 'ok' | 'off-origin' | 'wrong-issuer' | 'discovery-hang' | 'redirect' | 'echo' | 'echo-ok';
 
 /**
  * A misbehaving authorization server on loopback. Each fault lives under its own issuer path
@@ -83,13 +83,24 @@ export async function startFaultServer(offOriginTarget = 'http://127.0.0.2:9/') 
       );
       return;
     }
-    if (mode === 'echo') {
-      // A careless AS that quotes the whole request (credentials included) back in its error.
+    if (mode === 'echo' || mode === 'echo-ok') {
+      // A careless AS that quotes the whole request (headers with credentials, and body) back: in its error
+      // ('echo'), or in a success answer that fits every endpoint's schema ('echo-ok').
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
-        const echoed = `${req.headers.authorization ?? ''} ${Buffer.concat(chunks).toString('utf8')}`;
-        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'invalid_request', error_description: `bad request: ${echoed}` }));
+        const body = Buffer.concat(chunks).toString('utf8');
+        const echoed = `${JSON.stringify(req.headers)} ${req.headers.authorization ?? ''} ${body}`;
+        if (mode === 'echo') {
+          res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'invalid_request', error_description: `bad request: ${echoed}` }));
+          return;
+        }
+        res.writeHead(200, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            active: true, access_token: `echo ${echoed}`, token_type: 'Bearer', sub: `echo ${echoed}`, scope: echoed, keys: [],
+            echo: { headers: req.headers, body, [`${req.headers.authorization ?? ''} ${body}`]: 'as a member name' },
+          }),
+        );
       });
       return;
     }

@@ -7,6 +7,8 @@ import type { AppDeps } from '../deps';
 import { ApiError } from '../errors';
 import { clientAuthFor } from '../oauth/client-auth';
 import { allowsInsecure, createDiscoveryCache, sameOriginEndpoint } from '../oauth/discovery';
+import { createSecretScrubber } from '../oauth/secret-scrubber';
+import type { SecretScrubber } from '../oauth/secret-scrubber';
 import { upstreamFetch } from '../oauth/upstream-fetch';
 
 /** The ApiError (timeout, unreachable, refused endpoint) that the server's own upstream code threw, if any. */
@@ -17,15 +19,19 @@ function apiErrorIn(error: unknown): ApiError | undefined {
   return undefined;
 }
 
-function toApiError(error: unknown, scrub: (text: string) => string): ApiError {
+function toApiError(error: unknown, scrubber: SecretScrubber): ApiError {
   const upstream = apiErrorIn(error);
   if (upstream) return upstream;
   if (error instanceof OAuthFlowError && error.code === 'token-error' && error.error) {
-    return new ApiError(502, 'upstream_error', scrub(error.message), {
-      upstream: { error: error.error, ...(error.errorDescription ? { error_description: scrub(error.errorDescription) } : {}), status: 400 },
+    return new ApiError(502, 'upstream_error', scrubber.errorText(error.message), {
+      upstream: {
+        error: scrubber.errorText(error.error),
+        ...(error.errorDescription ? { error_description: scrubber.errorText(error.errorDescription) } : {}),
+        status: 400,
+      },
     });
   }
-  const message = error instanceof Error ? scrub(error.message) : 'The token response could not be processed';
+  const message = error instanceof Error ? scrubber.errorText(error.message) : 'The token response could not be processed';
   return new ApiError(502, 'upstream_error', message, { upstream: { error: error instanceof OAuthFlowError ? error.code : 'invalid_token_response', error_description: message, status: 200 } });
 }
 
@@ -35,9 +41,8 @@ function toApiError(error: unknown, scrub: (text: string) => string): ApiError {
  * must be on the issuer's origin, never from the browser, so the credentials only ever go to that server.
  */
 export function codeExchangeRoutes(deps: AppDeps) {
-  const needles = deps.config.secrets.filter((secret) => secret.length >= 4);
-  const scrub = (text: string) => needles.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
-  const discovery = createDiscoveryCache(deps.fetch, scrub);
+  const scrubber = createSecretScrubber(deps.config);
+  const discovery = createDiscoveryCache(deps.fetch, scrubber);
 
   return new Hono().post('/exchange', async (c) => {
     let json: unknown;
@@ -81,10 +86,10 @@ export function codeExchangeRoutes(deps: AppDeps) {
         ...(body.max_age === undefined ? {} : { maxAge: body.max_age }),
       });
       c.header('Cache-Control', 'no-store');
-      return c.json(tokens satisfies TokenResponseBody);
+      return c.json(scrubber.json(tokens) satisfies TokenResponseBody);
     } catch (error) {
       if (error instanceof ApiError) throw error;
-      throw toApiError(error, scrub);
+      throw toApiError(error, scrubber);
     }
   });
 }

@@ -19,6 +19,7 @@ import {
 import type { ResolvedProfile } from '../config';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../errors';
+import { createSecretScrubber } from '../oauth/secret-scrubber';
 import { createUpstreamClient } from '../oauth/upstream-client';
 
 function invalid(error: z.ZodError, what: string): ApiError {
@@ -52,7 +53,7 @@ function readProfileQuery(c: Context): string {
  * only: every upstream URL comes from that profile's issuer, and secrets never leave this process.
  */
 export function oauthRoutes(deps: AppDeps, options: { now?: () => number } = {}) {
-  const upstream = createUpstreamClient({ fetch: deps.fetch, secrets: deps.config.secrets, ...(options.now ? { now: options.now } : {}) });
+  const upstream = createUpstreamClient({ fetch: deps.fetch, scrubber: createSecretScrubber(deps.config), ...(options.now ? { now: options.now } : {}) });
   const profileById = (id: string): ResolvedProfile => {
     const profile = deps.config.profiles.find((p) => p.id === id);
     if (!profile) throw new ApiError(404, 'unknown_profile', `No profile "${id}" is configured`);

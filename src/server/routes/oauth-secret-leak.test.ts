@@ -10,9 +10,32 @@ import { startDemoTenant, startFaultServer, testApp } from '../oauth/upstream-st
 
 /**
  * Secret leak: with a canary client secret and a canary private key configured, every route, on its success and
- * failure paths (including an AS that quotes the request back), must keep both out of every response and log line.
+ * failure paths (including an AS that quotes the request back, in an error or in a success answer), must keep both
+ * out of every response and log line, in every encoding the request carried them in.
  */
-const canarySecret = 'CANARY-secret-7f3c9a1e-do-not-leak';
+// `/ + = &` are the characters that form- and percent-encoding change: the encoded forms differ from the raw one.
+const canarySecret = 'CANARY/s3cr+t=7f3c&9a1e-do-not-leak';
+
+/** Percent-escapes decoded, run by run; a malformed run is kept as it is. */
+function percentDecoded(text: string): string {
+  return text.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run;
+    }
+  });
+}
+
+/** `text` as written, percent-decoded, and every base64 run in it decoded (then percent-decoded): Basic credentials. */
+function decodedViews(text: string): string[] {
+  const base64Runs = [...text.matchAll(/[A-Za-z0-9+/]{12,}={0,2}/g)].map(([run]) => Buffer.from(run, 'base64').toString('latin1'));
+  return [text, percentDecoded(text), ...base64Runs.map(percentDecoded)];
+}
+
+function revealsNeedle(text: string, needle: string): boolean {
+  return decodedViews(text).some((view) => view.includes(needle));
+}
 let tenant: Awaited<ReturnType<typeof startDemoTenant>>;
 let faults: Awaited<ReturnType<typeof startFaultServer>>;
 let keyDir: string;
@@ -40,6 +63,9 @@ beforeAll(async () => {
         { id: 'echo-basic', issuer: faults.issuer('echo'), clientId: 'c', clientAuthMethod: 'client_secret_basic', clientSecret: '${CANARY_SECRET}' },
         { id: 'echo-post', issuer: faults.issuer('echo'), clientId: 'c', clientAuthMethod: 'client_secret_post', clientSecret: '${CANARY_SECRET}' },
         { id: 'echo-jwt', issuer: faults.issuer('echo'), clientId: 'c', clientAuthMethod: 'private_key_jwt', privateKeyFile: 'canary.pem' },
+        { id: 'echo-ok-basic', issuer: faults.issuer('echo-ok'), clientId: 'c-1', clientAuthMethod: 'client_secret_basic', clientSecret: '${CANARY_SECRET}' },
+        { id: 'echo-ok-post', issuer: faults.issuer('echo-ok'), clientId: 'c-1', clientAuthMethod: 'client_secret_post', clientSecret: '${CANARY_SECRET}' },
+        { id: 'echo-ok-jwt', issuer: faults.issuer('echo-ok'), clientId: 'c-1', clientAuthMethod: 'private_key_jwt', privateKeyFile: 'canary.pem' },
         { id: 'garbage', issuer: faults.issuer('garbage'), clientId: 'c', clientAuthMethod: 'client_secret_basic', clientSecret: '${CANARY_SECRET}' },
         { id: 'down', issuer: 'http://127.0.0.1:9/', clientId: 'c', clientAuthMethod: 'private_key_jwt', privateKeyFile: 'canary.pem', timeoutMs: 500 },
       ],
@@ -64,7 +90,8 @@ describe('canary secrets', () => {
       texts.push(`${res.status} ${JSON.stringify(Object.fromEntries(res.headers))} ${await res.text()}`);
     };
     const opaque = ((await (await app.post('/api/token', { profile: 'demo' })).json()) as { access_token: string }).access_token;
-    for (const profile of profiles.map((p) => p.id)) {
+    for (const { id: profile, clientId } of profiles) {
+      await record(await app.post('/api/authorize/exchange', { profile, client_id: clientId, code: 'canary-code', redirect_uri: 'http://127.0.0.1:4950/callback' }));
       await record(await app.post('/api/introspect', { profile, token: opaque }));
       await record(await app.post('/api/token', { profile, audience: 'https://api.demo.test/' }));
       await record(await app.post('/api/revoke', { profile, token: 'not-a-token' }));
@@ -75,14 +102,16 @@ describe('canary secrets', () => {
     await record(await app.get('/api/profiles'));
     await record(await app.post('/api/introspect', { profile: 'canary-basic' }));
 
-    // The canaries really were used: the AS refused them, and the echoing AS quoted them (scrubbed).
     const all = texts.join('\n');
+    for (const needle of canaryNeedles) {
+      expect(revealsNeedle(all, needle), `a response contains canary ${needle.slice(0, 12)}…`).toBe(false);
+      expect(revealsNeedle(lines.join('\n'), needle), `a log line contains canary ${needle.slice(0, 12)}…`).toBe(false);
+    }
+    // The canaries really were used: the AS refused them, and the echoing AS quoted them (scrubbed).
     expect(all).toContain('invalid_client');
     expect(all).toContain('[redacted]');
-    for (const needle of canaryNeedles) {
-      expect(all.includes(needle), `a response contains canary ${needle.slice(0, 12)}…`).toBe(false);
-      expect(lines.join('\n').includes(needle), `a log line contains canary ${needle.slice(0, 12)}…`).toBe(false);
-    }
+    // The echoing AS's success answers went through, minus the credentials.
+    expect(all).toContain('"access_token":"echo {');
     // Nothing even tried to log a secret: the redaction never fired.
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.join('\n')).not.toContain('[redacted]');
