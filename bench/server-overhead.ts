@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { freePort, waitForHttp } from './processes';
 import type { CompanionServer } from './processes';
 import type { BenchRow, SectionResult } from './report';
 import { percentile } from './stats';
@@ -51,24 +53,38 @@ function loadSlice(target: Target, seconds: number, connections: number, latenci
 }
 
 /**
- * Loads both targets for `seconds` each, in alternating slices, so that both see the same machine: on a shared
- * machine, load that comes and goes would otherwise land on one side only.
+ * Loads every target for `seconds` each, in rotating slices, so that all see the same machine: on a shared machine,
+ * load that comes and goes would otherwise land on one side only.
  */
-async function loadBoth(a: Target, b: Target, seconds: number, connections: number): Promise<[LoadResult, LoadResult]> {
+async function loadAlternating(targets: readonly Target[], seconds: number, connections: number): Promise<LoadResult[]> {
   const slices = Math.max(1, Math.round(seconds / SLICE_SECONDS));
-  const totals = [a, b].map(() => ({ requests: 0, seconds: 0, failures: 0, latencies: [] as number[] }));
+  const totals = targets.map(() => ({ requests: 0, seconds: 0, failures: 0, latencies: [] as number[] }));
   for (let i = 0; i < slices; i++) {
-    const order = i % 2 === 0 ? [0, 1] : [1, 0];
-    for (const side of order) {
+    for (let j = 0; j < targets.length; j++) {
+      const side = (i + j) % targets.length;
       const total = totals[side] as (typeof totals)[number];
-      const slice = await loadSlice(side === 0 ? a : b, seconds / slices, connections, total.latencies);
+      const slice = await loadSlice(targets[side] as Target, seconds / slices, connections, total.latencies);
       total.requests += slice.requests;
       total.seconds += slice.seconds;
       total.failures += slice.failures;
     }
   }
-  const [ra, rb] = totals.map((t) => ({ requestsPerSecond: t.requests / t.seconds, p50: percentile(t.latencies, 50), p99: percentile(t.latencies, 99), failures: t.failures }));
-  return [ra as LoadResult, rb as LoadResult];
+  return totals.map((t) => ({ requestsPerSecond: t.requests / t.seconds, p50: percentile(t.latencies, 50), p99: percentile(t.latencies, 99), failures: t.failures }));
+}
+
+/** The bare pass-through proxy (bench/bare-proxy.ts) in its own process, in front of `upstream`. */
+async function startBareProxy(upstream: string): Promise<{ origin: string; stop: () => void }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'bare-proxy.ts'), String(port), upstream], { stdio: 'ignore' });
+  const origin = `http://127.0.0.1:${port}`;
+  const stop = () => void child.kill('SIGTERM');
+  try {
+    await waitForHttp(`${origin}/.well-known/openid-configuration`, 30_000, child);
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return { origin, stop };
 }
 
 const basicAuth = (clientId: string, secret: string) =>
@@ -104,11 +120,19 @@ export async function benchServerOverhead(server: CompanionServer): Promise<Sect
   await expectActive(companion, 'POST /api/introspect');
   await expectActive(direct, 'the demo AS introspection endpoint');
 
-  await loadBoth(direct, companion, WARMUP_SECONDS, LOADED_CONNECTIONS);
-  const [directLoaded, companionLoaded] = await loadBoth(direct, companion, MEASURE_SECONDS, LOADED_CONNECTIONS);
-  const [directSingle, companionSingle] = await loadBoth(direct, companion, MEASURE_SECONDS / 2, 1);
+  const bare = await startBareProxy(server.issuer);
+  let directLoaded: LoadResult, companionLoaded: LoadResult, directSingle: LoadResult, companionSingle: LoadResult, bareSingle: LoadResult;
+  try {
+    const bareTarget: Target = { ...direct, url: `${bare.origin}/oauth/introspect` };
+    await expectActive(bareTarget, 'the bare proxy in front of the demo AS');
+    await loadAlternating([direct, companion], WARMUP_SECONDS, LOADED_CONNECTIONS);
+    [directLoaded, companionLoaded] = (await loadAlternating([direct, companion], MEASURE_SECONDS, LOADED_CONNECTIONS)) as [LoadResult, LoadResult];
+    [directSingle, companionSingle, bareSingle] = (await loadAlternating([direct, companion, bareTarget], MEASURE_SECONDS / 2, 1)) as [LoadResult, LoadResult, LoadResult];
+  } finally {
+    bare.stop();
+  }
 
-  const failures = [directLoaded, companionLoaded, directSingle, companionSingle].reduce((n, r) => n + r.failures, 0);
+  const failures = [directLoaded, companionLoaded, directSingle, companionSingle, bareSingle].reduce((n, r) => n + r.failures, 0);
   const rows: BenchRow[] = [
     {
       section, metric: `throughput, ${LOADED_CONNECTIONS} connections, ${MEASURE_SECONDS} s`, unit: 'req/s',
@@ -123,10 +147,15 @@ export async function benchServerOverhead(server: CompanionServer): Promise<Sect
     { section, metric: `latency p99, ${LOADED_CONNECTIONS} connections`, unit: 'ms', value: companionLoaded.p99, baseline: directLoaded.p99, ratio: companionLoaded.p99 / directLoaded.p99 },
     { section, metric: `latency p50, 1 connection, ${MEASURE_SECONDS / 2} s`, unit: 'ms', value: companionSingle.p50, baseline: directSingle.p50, ratio: companionSingle.p50 / directSingle.p50 },
     { section, metric: 'latency p99, 1 connection', unit: 'ms', value: companionSingle.p99, baseline: directSingle.p99, ratio: companionSingle.p99 / directSingle.p99 },
+    {
+      section, metric: 'latency p50, 1 connection, bare node:http proxy (floor of any hop)', unit: 'ms',
+      value: bareSingle.p50, baseline: directSingle.p50, ratio: bareSingle.p50 / directSingle.p50,
+    },
   ];
   const notes = [
     'Baseline: the same introspection request (client_secret_basic as demo-m2m) sent straight to the demo AS /oauth/introspect.',
-    `Both sides run in alternating ${SLICE_SECONDS} s slices, so that both see the same machine load.`,
+    `The targets run in rotating ${SLICE_SECONDS} s slices, so that all see the same machine load.`,
+    'The floor row sends the direct request through a bare keep-alive node:http pass-through in its own process: what any proxy hop costs here.',
     'The demo AS runs inside the companion server process (as `npm start` runs it), so the proxied path spends that one process\'s CPU twice.',
   ];
   if (failures > 0) notes.push(`${failures} requests failed or were not 2xx during the runs.`);
