@@ -1,22 +1,35 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from './upstream-stubs';
-import { createKeepAliveFetch } from './keep-alive-fetch';
+import { createKeepAliveFetch, ResponseTooLargeError } from './keep-alive-fetch';
 
 let server: Server;
 let origin: string;
 let connections = 0;
+/** The server side of each request's socket, by request URL. */
+const socketByUrl = new Map<string, Socket>();
 const seen: { method: string; headers: Record<string, unknown>; body: string }[] = [];
+/** Every request path the server received, as soon as its head arrived. */
+const seenPaths: string[] = [];
 
 beforeAll(async () => {
   server = createServer((req, res) => {
+    seenPaths.push(req.url ?? '');
+    socketByUrl.set(req.url ?? '', req.socket);
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       seen.push({ method: req.method ?? '', headers: req.headers, body: Buffer.concat(chunks).toString() });
-      const path = req.url ?? '/';
+      const path = (req.url ?? '/').split('?')[0];
       if (path === '/hang') return;
+      if (path === '/drip') {
+        // A byte every 50 ms, forever: never idle, never done.
+        res.writeHead(200, { 'content-type': 'application/json' });
+        const timer = setInterval(() => res.write(' '), 50);
+        res.on('close', () => clearInterval(timer));
+        return;
+      }
       if (path === '/stall-body') {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.write('{"partial":');
@@ -85,6 +98,27 @@ describe('createKeepAliveFetch', () => {
     await expect(keepAliveFetch(`${origin}/stall-body`, { signal: AbortSignal.timeout(200) })).rejects.toMatchObject({ name: 'TimeoutError' });
   });
 
+  it('destroys the request at deadlineMs, before or during the body, so no socket stays open', async () => {
+    const fresh = createKeepAliveFetch();
+    const started = Date.now();
+    const urls = ['/hang?deadline', '/stall-body?deadline', '/drip?deadline'];
+    const results = await Promise.allSettled(urls.map((url) => fresh(`${origin}${url}`, { deadlineMs: 200 } as RequestInit)));
+    expect(results.map((r) => (r.status === 'rejected' ? (r.reason as Error).name : 'fulfilled'))).toEqual(['TimeoutError', 'TimeoutError', 'TimeoutError']);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(urls.map((url) => socketByUrl.get(url)?.destroyed)).toEqual([true, true, true]);
+  });
+
+  it('never sends a request whose deadline passed while it waited for a socket', async () => {
+    const oneSocket = createKeepAliveFetch({ maxSockets: 1 });
+    const holder = oneSocket(`${origin}/hang`, { signal: AbortSignal.timeout(300) });
+    const queued = oneSocket(`${origin}/queued-after-deadline`, { deadlineMs: 100 } as RequestInit);
+    await expect(queued).rejects.toMatchObject({ name: 'TimeoutError' });
+    await expect(holder).rejects.toMatchObject({ name: 'TimeoutError' });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(seenPaths).not.toContain('/queued-after-deadline');
+  });
+
   it('closes a socket that stays silent past the idle timeout', async () => {
     await expect(createKeepAliveFetch({ idleTimeoutMs: 200 })(`${origin}/hang`)).rejects.toBeInstanceOf(TypeError);
   });
@@ -92,6 +126,6 @@ describe('createKeepAliveFetch', () => {
   it('rejects with a TypeError when the connection is refused or closed, or the answer is too large', async () => {
     await expect(keepAliveFetch(`http://127.0.0.1:${await freePort()}/`)).rejects.toBeInstanceOf(TypeError);
     await expect(keepAliveFetch(`${origin}/close`)).rejects.toBeInstanceOf(TypeError);
-    await expect(keepAliveFetch(`${origin}/big`)).rejects.toBeInstanceOf(TypeError);
+    await expect(keepAliveFetch(`${origin}/big`)).rejects.toMatchObject({ name: 'TypeError', cause: expect.any(ResponseTooLargeError) });
   });
 });

@@ -9,6 +9,24 @@ export interface KeepAliveFetchOptions {
   idleTimeoutMs?: number;
 }
 
+/**
+ * `fetch`'s init plus `deadlineMs`: the whole exchange (waiting for a socket, connecting, sending, reading the
+ * body) must end within it, or the request is destroyed and the call fails with a TimeoutError. A plain timer,
+ * because an AbortSignal costs more CPU than the rest of the request handling on Node 20.
+ */
+export type KeepAliveRequestInit = RequestInit & { deadlineMs?: number };
+
+/** The rejection cause of an answer larger than `maxResponseBytes`. */
+export class ResponseTooLargeError extends Error {
+  override readonly name = 'ResponseTooLargeError';
+}
+
+function timeoutError(message: string): Error {
+  const error = new Error(message);
+  error.name = 'TimeoutError';
+  return error;
+}
+
 function headerEntries(init: HeadersInit | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   new Headers(init).forEach((value, name) => {
@@ -31,8 +49,9 @@ const nullBodyStatuses = new Set([204, 205, 304]);
  * A `fetch` for the server's calls to authorization servers, over node:http(s) with keep-alive agents. Node 20's
  * built-in fetch spends about a millisecond of CPU per request on WHATWG streams, which doubled the proxy's cost
  * against a loopback AS; this one buffers the (small, JSON) answers instead. It never follows redirects (as
- * `redirect: 'manual'`), honours `signal` until the whole body is read, and fails like fetch: a TypeError whose
- * cause is the socket error, or the signal's reason (a TimeoutError for AbortSignal.timeout).
+ * `redirect: 'manual'`), honours `signal` and `deadlineMs` until the whole body is read, and fails like fetch: a
+ * TypeError whose cause is the socket error, or the signal's reason (a TimeoutError for AbortSignal.timeout, or
+ * for the deadline). A request destroyed while it waits for a free socket is never sent.
  */
 export function createKeepAliveFetch(options: KeepAliveFetchOptions = {}): typeof fetch {
   const maxBytes = options.maxResponseBytes ?? 1024 * 1024;
@@ -42,7 +61,7 @@ export function createKeepAliveFetch(options: KeepAliveFetchOptions = {}): typeo
     'https:': new https.Agent({ keepAlive: true, maxSockets: options.maxSockets ?? 64 }),
   };
 
-  return (input, init) =>
+  return (input, init?: KeepAliveRequestInit) =>
     new Promise<Response>((resolve, reject) => {
       const request = input instanceof Request ? input : undefined;
       const url = new URL(input instanceof Request ? input.url : input instanceof URL ? input.href : String(input));
@@ -66,19 +85,26 @@ export function createKeepAliveFetch(options: KeepAliveFetchOptions = {}): typeo
       if (payload) headers['content-length'] = String(payload.length);
       const transport = url.protocol === 'https:' ? https : http;
       let settled = false;
+      let deadline: ReturnType<typeof setTimeout> | undefined;
       const fail = (error: unknown) => {
         if (settled) return;
         settled = true;
+        clearTimeout(deadline);
         signal?.removeEventListener('abort', onAbort);
         reject(error);
       };
       const req = transport.request(url, { method: init?.method ?? request?.method ?? 'GET', headers, agent: agents[url.protocol], timeout: idleTimeoutMs }, (res) => {
         const chunks: Buffer[] = [];
         let size = 0;
+        if (Number(res.headers['content-length']) > maxBytes) {
+          fail(new TypeError('fetch failed', { cause: new ResponseTooLargeError(`the answer is larger than ${maxBytes} bytes`) }));
+          req.destroy();
+          return;
+        }
         res.on('data', (chunk: Buffer) => {
           size += chunk.length;
           if (size > maxBytes) {
-            fail(new TypeError('fetch failed', { cause: new Error(`the answer is larger than ${maxBytes} bytes`) }));
+            fail(new TypeError('fetch failed', { cause: new ResponseTooLargeError(`the answer is larger than ${maxBytes} bytes`) }));
             req.destroy();
             return;
           }
@@ -99,6 +125,7 @@ export function createKeepAliveFetch(options: KeepAliveFetchOptions = {}): typeo
             for (const item of Array.isArray(value) ? value : [value]) responseHeaders.append(name, item);
           }
           settled = true;
+          clearTimeout(deadline);
           signal?.removeEventListener('abort', onAbort);
           resolve(new Response(nullBodyStatuses.has(status) ? null : Buffer.concat(chunks), { status, statusText: res.statusMessage ?? '', headers: responseHeaders }));
         });
@@ -108,6 +135,14 @@ export function createKeepAliveFetch(options: KeepAliveFetchOptions = {}): typeo
         fail(signal?.reason);
       }
       signal?.addEventListener('abort', onAbort, { once: true });
+      const deadlineMs = init?.deadlineMs;
+      if (deadlineMs !== undefined) {
+        deadline = setTimeout(() => {
+          // Destroying a request that still waits in the agent's queue means it is never written to a socket.
+          req.destroy();
+          fail(timeoutError(`no complete answer within ${deadlineMs} ms`));
+        }, deadlineMs);
+      }
       req.on('timeout', () => {
         fail(new TypeError('fetch failed', { cause: new Error(`no data for ${idleTimeoutMs} ms`) }));
         req.destroy();

@@ -1,10 +1,18 @@
 import { ApiError } from '../errors';
+import type { KeepAliveRequestInit } from './keep-alive-fetch';
 
-function isTimeout(error: unknown): boolean {
+/** Larger than any OAuth answer or discovery document; a larger one is refused rather than buffered. */
+export const maxUpstreamResponseBytes = 1024 * 1024;
+
+function causedBy(error: unknown, name: string): boolean {
   for (let current: unknown = error; current instanceof Error; current = current.cause) {
-    if (current.name === 'TimeoutError') return true;
+    if (current.name === name) return true;
   }
   return false;
+}
+
+function tooLarge(host: string): ApiError {
+  return new ApiError(502, 'upstream_error', `${host} answered with more than ${maxUpstreamResponseBytes / 1024} KB: refused`);
 }
 
 /** The upstream host, for messages: never a path or query, which may carry a token. */
@@ -17,23 +25,28 @@ function hostOf(input: RequestInfo | URL): string {
 }
 
 /**
- * Wraps the injected fetch for calls to an authorization server: a deadline of `timeoutMs` (the production fetch
- * buffers the body, so this covers headers and body), redirects never followed (a redirect could lead anywhere,
- * so it counts as a bad answer), and failures turned into stable codes: upstream_timeout (504) or
- * upstream_unreachable (502). Keep-alive is untouched. The deadline is a plain timer: creating an AbortSignal
- * costs more than the rest of this wrapper on Node 20 (it is a transferable object).
+ * Wraps the injected fetch for calls to an authorization server: a deadline of `timeoutMs`, redirects never
+ * followed (a redirect could lead anywhere, so it counts as a bad answer), and failures turned into stable codes:
+ * upstream_timeout (504), upstream_unreachable (502), or upstream_error (502) for an answer over 1 MB. Keep-alive
+ * is untouched. The deadline goes to the fetch as `deadlineMs`: the production fetch destroys the request when it
+ * passes (covering the socket queue, connect, send and the whole body), so a timed-out request holds no socket and
+ * is never sent late with the profile's credentials. A plain timer races it too, for fetches that ignore
+ * `deadlineMs`; no AbortSignal, which costs more than the rest of this wrapper on Node 20.
  */
 export function upstreamFetch(baseFetch: typeof fetch, timeoutMs: number): typeof fetch {
   return async (input, init) => {
+    const upstreamInit: KeepAliveRequestInit = { ...init, redirect: 'manual', deadlineMs: timeoutMs };
+    const pending = baseFetch(input, upstreamInit);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const deadline = new Promise<never>((_resolve, reject) => {
       timer = setTimeout(() => reject(new ApiError(504, 'upstream_timeout', `${hostOf(input)} did not answer within ${timeoutMs} ms`)), timeoutMs);
     });
     try {
-      return await Promise.race([baseFetch(input, { ...init, redirect: 'manual' }), deadline]);
+      return await Promise.race([pending, deadline]);
     } catch (error) {
       if (error instanceof ApiError) throw error;
-      if (isTimeout(error)) throw new ApiError(504, 'upstream_timeout', `${hostOf(input)} did not answer in time`);
+      if (causedBy(error, 'TimeoutError')) throw new ApiError(504, 'upstream_timeout', `${hostOf(input)} did not answer within ${timeoutMs} ms`);
+      if (causedBy(error, 'ResponseTooLargeError')) throw tooLarge(hostOf(input));
       throw new ApiError(502, 'upstream_unreachable', `${hostOf(input)} cannot be reached (connection refused, reset or closed)`);
     } finally {
       clearTimeout(timer);
@@ -41,12 +54,35 @@ export function upstreamFetch(baseFetch: typeof fetch, timeoutMs: number): typeo
   };
 }
 
-/** Reads an upstream body as text under the same deadline, mapping a stalled or broken body like a failed request. */
+/**
+ * Reads an upstream body as text, at most 1 MB of it (whatever fetch produced the response), mapping a stalled or
+ * broken body like a failed request.
+ */
 export async function readUpstreamText(response: Response, host: string, timeoutMs: number): Promise<string> {
+  if (Number(response.headers.get('content-length')) > maxUpstreamResponseBytes) {
+    await response.body?.cancel().catch(() => {});
+    throw tooLarge(host);
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
   try {
-    return await response.text();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxUpstreamResponseBytes) {
+        await reader.cancel().catch(() => {});
+        throw tooLarge(host);
+      }
+      chunks.push(value);
+    }
   } catch (error) {
-    if (isTimeout(error)) throw new ApiError(504, 'upstream_timeout', `${host} did not finish its answer within ${timeoutMs} ms`);
+    if (error instanceof ApiError) throw error;
+    if (causedBy(error, 'TimeoutError')) throw new ApiError(504, 'upstream_timeout', `${host} did not finish its answer within ${timeoutMs} ms`);
     throw new ApiError(502, 'upstream_unreachable', `${host} closed the connection before finishing its answer`);
   }
+  // As response.text() decodes: UTF-8, a byte-order mark dropped.
+  return new TextDecoder().decode(Buffer.concat(chunks));
 }
