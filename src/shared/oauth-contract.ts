@@ -67,7 +67,7 @@ export const introspectionAnswerSchema = z.looseObject({
 export const introspectResponseSchema = introspectionAnswerSchema.extend({ meta: upstreamMetaSchema });
 export type IntrospectResponse = z.infer<typeof introspectResponseSchema>;
 
-/** RFC 6749 §5.1, as the AS sent it. */
+/** RFC 6749 §5.1, as the AS sent it; on a cached answer, `expires_in` is the whole seconds the token has left. */
 export const clientCredentialsAnswerSchema = z.looseObject({
   access_token: z.string().min(1),
   token_type: z.string().min(1),

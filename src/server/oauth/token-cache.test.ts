@@ -36,6 +36,34 @@ describe('token cache', () => {
     expect(await cache.get('k', obtain)).toMatchObject({ value: 't2', cached: false });
   });
 
+  it('keeps nothing longer than 24 h, whatever the expiry (an absurd one included)', async () => {
+    const cache = createTokenCache<string>(() => 0);
+    for (const expiresAt of [1e308 * 1000, 10 * 86_400_000, Number.NaN]) {
+      expect(await cache.get(String(expiresAt), async () => ({ value: 'v', expiresAt }))).toMatchObject({ cachedUntil: 86_400_000 });
+    }
+  });
+
+  it('sweeps expired entries and keeps at most maxEntries, evicting the oldest', async () => {
+    let now = 0;
+    const cache = createTokenCache<string>(() => now, { maxEntries: 3 });
+    let calls = 0;
+    const obtain = (lifetime: number) => async () => ({ value: `t${(calls += 1)}`, expiresAt: now + lifetime });
+    await cache.get('short-1', obtain(120_000));
+    await cache.get('short-2', obtain(120_000));
+    await cache.get('long', obtain(3_600_000));
+    expect(cache.size).toBe(3);
+    now = 61_000;
+    await cache.get('new', obtain(3_600_000));
+    expect(cache.size).toBe(2);
+    await cache.get('newer', obtain(3_600_000));
+    await cache.get('newest', obtain(3_600_000));
+    expect(cache.size).toBe(3);
+    const before = calls;
+    expect(await cache.get('long', obtain(3_600_000))).toMatchObject({ cached: false });
+    expect(await cache.get('newest', obtain(3_600_000))).toMatchObject({ cached: true });
+    expect(calls).toBe(before + 1);
+  });
+
   it('keys by profile, audience and the scope as a set', () => {
     expect(tokenCacheKey('p', 'https://api/', 'b a a')).toBe(tokenCacheKey('p', 'https://api/', 'a b'));
     expect(tokenCacheKey('p', 'https://api/', 'a')).not.toBe(tokenCacheKey('p', undefined, 'a'));

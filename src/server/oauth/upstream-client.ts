@@ -37,7 +37,7 @@ const anyBody = z.unknown();
  */
 export function createUpstreamClient(options: UpstreamClientOptions) {
   const discovery = createDiscoveryCache(options.fetch, options.scrubber, options.now);
-  const tokens = createTokenCache<{ body: ClientCredentialsAnswer; meta: UpstreamMeta; obtainedAt: number }>(options.now);
+  const tokens = createTokenCache<{ body: ClientCredentialsAnswer; meta: UpstreamMeta; obtainedAt: number; expiresAt: number | undefined }>(options.now);
   const now = options.now ?? Date.now;
 
   async function call<T>(
@@ -108,7 +108,11 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
         oauth.userInfoRequest(as, client, accessToken, requestOptions), userinfoAnswerSchema);
     },
 
-    /** A client-credentials grant (RFC 6749 §4.4), cached per (profile, audience, scope) until 60 s before expiry. */
+    /**
+     * A client-credentials grant (RFC 6749 §4.4), cached per (profile, audience, scope) until 60 s before expiry.
+     * A cached answer's `expires_in` is what is left of the token's lifetime, in whole seconds (RFC 6749 §5.1
+     * counts it from the response), not what the AS said when it issued the token.
+     */
     async clientCredentials(profile: ResolvedProfile, audience: string | undefined, scope: string | undefined) {
       const normalizedScope = scope?.split(' ').filter(Boolean).join(' ') || undefined;
       const key = tokenCacheKey(profile.id, audience, normalizedScope);
@@ -120,9 +124,13 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
         const answer = await call(profile, 'token_endpoint', 'token', (as, client, auth, requestOptions) =>
           oauth.clientCredentialsGrantRequest(as, client, auth, parameters, requestOptions), clientCredentialsAnswerSchema);
         const expiresIn = answer.body.expires_in;
-        return { value: { ...answer, obtainedAt }, expiresAt: typeof expiresIn === 'number' && expiresIn > 0 ? obtainedAt + expiresIn * 1000 : undefined };
+        const expiresAt = typeof expiresIn === 'number' && expiresIn > 0 ? obtainedAt + expiresIn * 1000 : undefined;
+        return { value: { ...answer, obtainedAt, expiresAt }, expiresAt };
       });
-      return { ...result.value, cached: result.cached, cachedUntil: result.cachedUntil, audience: audience ?? null, scope: normalizedScope ?? null };
+      const { expiresAt, ...kept } = result.value;
+      const secondsLeft = expiresAt === undefined ? undefined : Math.floor((expiresAt - now()) / 1000);
+      const body = result.cached && secondsLeft !== undefined && Number.isFinite(secondsLeft) ? { ...kept.body, expires_in: Math.max(0, secondsLeft) } : kept.body;
+      return { ...kept, body, cached: result.cached, cachedUntil: result.cachedUntil, audience: audience ?? null, scope: normalizedScope ?? null };
     },
   };
 }

@@ -76,15 +76,18 @@ describe('POST /api/token (client credentials)', () => {
     expect(recorder.calls.filter((c) => c.url.endsWith('/oauth/token'))).toHaveLength(2);
   });
 
-  it('keeps a token until 60 s before it expires, then fetches a new one', async () => {
+  it('keeps a token until 60 s before it expires, then fetches a new one; a cached one says how long it has left', async () => {
     let now = Date.parse('2026-01-01T00:00:00Z');
     const recorder = recordingFetch();
     const routes = oauthRoutes({ config: { profiles: tenant.profiles, upstreamTimeoutMs: 3000, secrets: [] }, logger: silentLogger, allowedOrigins: [], allowedHosts: [], distDir: null, fetch: recorder.fetchImpl }, { now: () => now });
     const ask = async () => json(await routes.request('/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ profile: 'demo', audience: demoApi }) }));
     const first = await ask();
     expect(first.meta.cachedUntil).toBe(now + 86_400_000 - 60_000);
-    now += 86_400_000 - 61_000;
-    expect((await ask()).meta.cached).toBe(true);
+    expect(first.expires_in).toBe(86_400);
+    now += 3_600_500;
+    expect(await ask()).toMatchObject({ access_token: first.access_token, expires_in: 86_400 - 3_601, meta: { cached: true } });
+    now += 86_400_000 - 3_600_500 - 61_000;
+    expect(await ask()).toMatchObject({ expires_in: 61, meta: { cached: true } });
     now += 1_000;
     const renewed = await ask();
     expect(renewed.meta.cached).toBe(false);
