@@ -8,6 +8,11 @@ export const assertionLifetimeSeconds = 60;
 
 const signingKeys = new WeakMap<PrivateKeyMaterial, Promise<CryptoKey>>();
 
+/** A local failure to use the profile's key (an alg that does not fit it): the server's configuration, not the AS. */
+function misconfiguredKey(profile: ResolvedProfile, alg: string): ApiError {
+  return new ApiError(500, 'internal_error', `Profile "${profile.id}" is misconfigured: its private key cannot sign ${alg} client assertions (check privateKeyFile and privateKeyAlg)`);
+}
+
 /** The profile's KeyObject as a non-extractable signing CryptoKey, imported once per key and then reused. */
 function signingKeyFor(material: PrivateKeyMaterial): Promise<CryptoKey> {
   let key = signingKeys.get(material);
@@ -37,8 +42,13 @@ export async function clientAuthFor(profile: ResolvedProfile, endpoint: string):
     case 'private_key_jwt': {
       const material = profile.privateKey;
       if (!material) throw new ApiError(400, 'unsupported_client_auth', `Profile "${profile.id}" has no private key`);
-      const key = await signingKeyFor(material);
-      return oauth.PrivateKeyJwt(
+      let key: CryptoKey;
+      try {
+        key = await signingKeyFor(material);
+      } catch {
+        throw misconfiguredKey(profile, material.alg);
+      }
+      const sign = oauth.PrivateKeyJwt(
         { key, kid: material.kid },
         {
           [oauth.modifyAssertion]: (header, payload) => {
@@ -51,6 +61,13 @@ export async function clientAuthFor(profile: ResolvedProfile, endpoint: string):
           },
         },
       );
+      return async (...args) => {
+        try {
+          await sign(...args);
+        } catch {
+          throw misconfiguredKey(profile, material.alg);
+        }
+      };
     }
     case 'none':
       return oauth.None();

@@ -19,20 +19,26 @@ function apiErrorIn(error: unknown): ApiError | undefined {
   return undefined;
 }
 
-function toApiError(error: unknown, scrubber: SecretScrubber): ApiError {
-  const upstream = apiErrorIn(error);
-  if (upstream) return upstream;
-  if (error instanceof OAuthFlowError && error.code === 'token-error' && error.error) {
-    return new ApiError(502, 'upstream_error', scrubber.errorText(error.message), {
+/**
+ * A failed redemption as an ApiError. `upstream` (the AS's error and HTTP status) is attached only when the token
+ * endpoint really answered (`answeredStatus`): a failure raised here, before any answer, is never dressed up as one.
+ */
+function toApiError(error: unknown, scrubber: SecretScrubber, answeredStatus: number | undefined): ApiError | unknown {
+  const own = apiErrorIn(error);
+  if (own) return own;
+  if (!(error instanceof OAuthFlowError)) return error;
+  const message = scrubber.errorText(error.message);
+  if (answeredStatus === undefined) return new ApiError(502, 'upstream_error', message);
+  if (error.code === 'token-error' && error.error) {
+    return new ApiError(502, 'upstream_error', message, {
       upstream: {
         error: scrubber.errorText(error.error),
         ...(error.errorDescription ? { error_description: scrubber.errorText(error.errorDescription) } : {}),
-        status: 400,
+        status: answeredStatus,
       },
     });
   }
-  const message = error instanceof Error ? scrubber.errorText(error.message) : 'The token response could not be processed';
-  return new ApiError(502, 'upstream_error', message, { upstream: { error: error instanceof OAuthFlowError ? error.code : 'invalid_token_response', error_description: message, status: 200 } });
+  return new ApiError(502, 'upstream_error', message, { upstream: { error: error.code, error_description: message, status: answeredStatus } });
 }
 
 /**
@@ -68,6 +74,8 @@ export function codeExchangeRoutes(deps: AppDeps) {
     if (profile.clientAuthMethod === 'none') {
       throw new ApiError(400, 'unsupported_client_auth', `Profile "${profile.id}" is a public client: the browser redeems its code with PKCE`);
     }
+    let answeredStatus: number | undefined;
+    const fetchToken = upstreamFetch(deps.fetch, profile.timeoutMs);
     try {
       const { document } = await discovery.get(profile);
       const tokenEndpoint = sameOriginEndpoint(profile, document, 'token_endpoint');
@@ -78,7 +86,11 @@ export function codeExchangeRoutes(deps: AppDeps) {
         clientAuth: await clientAuthFor(profile, tokenEndpoint),
         code: body.code,
         redirectUri: body.redirect_uri,
-        fetch: upstreamFetch(deps.fetch, profile.timeoutMs),
+        fetch: async (input, init) => {
+          const response = await fetchToken(input, init);
+          answeredStatus = response.status;
+          return response;
+        },
         allowInsecure: allowsInsecure(profile.issuer),
         ...(body.iss === undefined ? {} : { iss: body.iss }),
         ...(body.code_verifier === undefined ? {} : { codeVerifier: body.code_verifier }),
@@ -89,7 +101,7 @@ export function codeExchangeRoutes(deps: AppDeps) {
       return c.json(scrubber.json(tokens) satisfies TokenResponseBody);
     } catch (error) {
       if (error instanceof ApiError) throw error;
-      throw toApiError(error, scrubber);
+      throw toApiError(error, scrubber, answeredStatus);
     }
   });
 }

@@ -1,0 +1,64 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { stubProfile, testApp } from '../oauth/upstream-stubs';
+
+/**
+ * Failures raised by the server itself are reported as its own (internal_error, naming what is misconfigured),
+ * never dressed up as an authorization server's answer; and a hostile answer is upstream_error, never a crash.
+ */
+const issuer = 'http://127.0.0.1:4902/';
+const upstreamCalls: string[] = [];
+
+/** An AS that answers discovery, then `answer` for every endpoint. */
+function fakeAs(answer: () => Response): typeof fetch {
+  return (async (input: RequestInfo | URL) => {
+    const url = new URL(input instanceof Request ? input.url : input);
+    if (url.pathname.endsWith('/.well-known/openid-configuration')) {
+      return Response.json({ issuer, token_endpoint: `${issuer}token`, introspection_endpoint: `${issuer}introspect` });
+    }
+    upstreamCalls.push(url.pathname);
+    return answer();
+  }) as typeof fetch;
+}
+
+describe('a private key that cannot sign with the configured alg', () => {
+  // RS256 with a P-256 key: config loading refuses it now, but the request path must not lie about it either.
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const d = privateKey.export({ format: 'jwk' }).d ?? '';
+  const misconfigured = stubProfile(issuer, { id: 'mismatch', clientId: 'c', clientAuthMethod: 'private_key_jwt', clientSecret: undefined, privateKey: { key: privateKey, alg: 'RS256', kid: 'k1' } });
+  const app = testApp([misconfigured], { fetch: fakeAs(() => Response.json({ active: false })) });
+
+  it('is a 500 internal_error naming the profile, without upstream or key material, and nothing is sent', async () => {
+    upstreamCalls.length = 0;
+    const responses = [
+      await app.post('/api/introspect', { profile: 'mismatch', token: 't' }),
+      await app.post('/api/authorize/exchange', { profile: 'mismatch', client_id: 'c', code: 'x', redirect_uri: 'http://127.0.0.1:4950/callback' }),
+    ];
+    for (const response of responses) {
+      expect(response.status).toBe(500);
+      const text = await response.text();
+      const { error } = JSON.parse(text) as { error: Record<string, unknown> };
+      expect(error.code).toBe('internal_error');
+      expect(error.message).toMatch(/Profile "mismatch" is misconfigured: its private key cannot sign RS256/);
+      expect(error).not.toHaveProperty('upstream');
+      expect(text).not.toContain(d);
+    }
+    expect(upstreamCalls).toEqual([]);
+  });
+});
+
+describe('an upstream answer that is hostile', () => {
+  it('maps JSON nested 200 000 deep to upstream_error', async () => {
+    const deep = `{"active":true,"x":${'['.repeat(200_000)}${']'.repeat(200_000)}}`;
+    const app = testApp([stubProfile(issuer)], { fetch: fakeAs(() => new Response(deep, { headers: { 'content-type': 'application/json' } })) });
+    const response = await app.post('/api/introspect', { profile: 'stub', token: 't' });
+    expect(response.status).toBe(502);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('upstream_error');
+  });
+
+  it('attaches upstream, with its real HTTP status, only to what the token endpoint really answered', async () => {
+    const refusing = testApp([stubProfile(issuer)], { fetch: fakeAs(() => Response.json({ error: 'invalid_client' }, { status: 401 })) });
+    const refused = await refusing.post('/api/authorize/exchange', { profile: 'stub', client_id: 'stub-client', code: 'x', redirect_uri: 'http://127.0.0.1:4950/callback' });
+    expect(((await refused.json()) as { error: unknown }).error).toMatchObject({ code: 'upstream_error', upstream: { error: 'invalid_client', status: 401 } });
+  });
+});
