@@ -72,7 +72,7 @@ const boundaries = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.data/**', 'bench/results/**'] },
+  { ignores: ['dist/**', '.dist-*/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.data/**', 'bench/results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

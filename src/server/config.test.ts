@@ -53,7 +53,10 @@ describe('config', () => {
   it('says where a config file is not valid JSON without quoting its text (it may hold a secret)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tw-config-'));
     writeFileSync(join(dir, 'bad.json'), '{\n  "profiles": [],\n  "clientSecret": Sup3rS3cr3tValue\n}');
-    const error = await loadConfigFile({ WORKBENCH_CONFIG: 'bad.json' }, dir).catch((e: unknown) => e as Error);
+    const error = await loadConfigFile({ WORKBENCH_CONFIG: 'bad.json' }, dir).then(
+      () => new Error('expected the config to be refused'),
+      (e: unknown) => e as Error,
+    );
     expect(error.message).toMatch(/bad\.json: not valid JSON/);
     expect(error.message).not.toContain('Sup3r');
   });
