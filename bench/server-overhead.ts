@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { freePort, waitForHttp } from './processes';
+import { freePort, startCompanionServer, waitForHttp } from './processes';
 import type { CompanionServer } from './processes';
 import type { BenchRow, SectionResult } from './report';
 import { percentile } from './stats';
@@ -132,7 +132,31 @@ export async function benchServerOverhead(server: CompanionServer): Promise<Sect
     bare.stop();
   }
 
-  const failures = [directLoaded, companionLoaded, directSingle, companionSingle, bareSingle].reduce((n, r) => n + r.failures, 0);
+  // The same comparison with the companion in its own process (DEMO_AS=off), in front of the demo AS of the
+  // first process: what a deployment in front of a remote authorization server looks like, minus the network.
+  const splitConfig = join(server.dataDir, 'bench-split.config.json');
+  mkdirSync(server.dataDir, { recursive: true });
+  writeFileSync(
+    splitConfig,
+    JSON.stringify({ profiles: [{ id: 'bench-split', issuer: `${server.issuer}/`, clientId: DEMO_M2M_CLIENT, clientAuthMethod: 'client_secret_basic', clientSecret: '${BENCH_DEMO_M2M_SECRET}' }] }),
+  );
+  const split = await startCompanionServer('.no-dist', server.dataDir, join(server.dataDir, 'bench-split.log'), {
+    DEMO_AS: 'off',
+    WORKBENCH_CONFIG: splitConfig,
+    BENCH_DEMO_M2M_SECRET: keys.demoM2mSecret,
+    LOG_REQUESTS: '0',
+  });
+  let splitLoaded: LoadResult, splitDirectLoaded: LoadResult, splitSingle: LoadResult, splitDirectSingle: LoadResult;
+  try {
+    const splitTarget: Target = { url: `${split.url}/api/introspect`, headers: { 'content-type': 'application/json', origin: split.url }, body: JSON.stringify({ profile: 'bench-split', token }) };
+    await expectActive(splitTarget, 'POST /api/introspect on the split companion');
+    [splitDirectLoaded, splitLoaded] = (await loadAlternating([direct, splitTarget], MEASURE_SECONDS, LOADED_CONNECTIONS)) as [LoadResult, LoadResult];
+    [splitDirectSingle, splitSingle] = (await loadAlternating([direct, splitTarget], MEASURE_SECONDS / 2, 1)) as [LoadResult, LoadResult];
+  } finally {
+    await split.stop();
+  }
+
+  const failures = [directLoaded, companionLoaded, directSingle, companionSingle, bareSingle, splitLoaded, splitDirectLoaded, splitSingle, splitDirectSingle].reduce((n, r) => n + r.failures, 0);
   const rows: BenchRow[] = [
     {
       section, metric: `throughput, ${LOADED_CONNECTIONS} connections, ${MEASURE_SECONDS} s`, unit: 'req/s',
@@ -151,12 +175,25 @@ export async function benchServerOverhead(server: CompanionServer): Promise<Sect
       section, metric: 'latency p50, 1 connection, bare node:http proxy (floor of any hop)', unit: 'ms',
       value: bareSingle.p50, baseline: directSingle.p50, ratio: bareSingle.p50 / directSingle.p50,
     },
+    {
+      section, metric: `split processes: throughput, ${LOADED_CONNECTIONS} connections`, unit: 'req/s',
+      value: splitLoaded.requestsPerSecond, baseline: splitDirectLoaded.requestsPerSecond,
+      ratio: splitLoaded.requestsPerSecond / splitDirectLoaded.requestsPerSecond, goal: '≥ 0.85× direct',
+      met: splitLoaded.requestsPerSecond / splitDirectLoaded.requestsPerSecond >= 0.85,
+    },
+    {
+      section, metric: `split processes: latency p50, ${LOADED_CONNECTIONS} connections`, unit: 'ms', value: splitLoaded.p50, baseline: splitDirectLoaded.p50,
+      ratio: splitLoaded.p50 / splitDirectLoaded.p50, goal: '≤ 1.15× direct', met: splitLoaded.p50 / splitDirectLoaded.p50 <= 1.15,
+    },
+    { section, metric: `split processes: latency p99, ${LOADED_CONNECTIONS} connections`, unit: 'ms', value: splitLoaded.p99, baseline: splitDirectLoaded.p99, ratio: splitLoaded.p99 / splitDirectLoaded.p99 },
+    { section, metric: 'split processes: latency p50, 1 connection', unit: 'ms', value: splitSingle.p50, baseline: splitDirectSingle.p50, ratio: splitSingle.p50 / splitDirectSingle.p50 },
   ];
   const notes = [
     'Baseline: the same introspection request (client_secret_basic as demo-m2m) sent straight to the demo AS /oauth/introspect.',
     `The targets run in rotating ${SLICE_SECONDS} s slices, so that all see the same machine load.`,
     'The floor row sends the direct request through a bare keep-alive node:http pass-through in its own process: what any proxy hop costs here.',
     'The demo AS runs inside the companion server process (as `npm start` runs it), so the proxied path spends that one process\'s CPU twice.',
+    '"split processes" rows: a second companion server (DEMO_AS=off) in its own process, in front of the first process\'s demo AS.',
   ];
   if (failures > 0) notes.push(`${failures} requests failed or were not 2xx during the runs.`);
   return { section, rows, notes };
