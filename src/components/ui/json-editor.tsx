@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { json } from '@codemirror/lang-json';
-import { bracketMatching, defaultHighlightStyle, foldGutter, foldKeymap, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import { bracketMatching, foldGutter, foldKeymap, HighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import { tags } from '@lezer/highlight';
 import { lintGutter, setDiagnostics } from '@codemirror/lint';
 import { Annotation, EditorState } from '@codemirror/state';
 import { drawSelection, EditorView, highlightActiveLine, highlightSpecialChars, keymap, lineNumbers } from '@codemirror/view';
@@ -35,6 +36,16 @@ function minimalChange(from: string, to: string): { from: number; to: number; in
 const fromProps = Annotation.define<boolean>();
 
 /** A CodeMirror 6 JSON editor: syntax colours, folding, bracket matching, and the caller's parse error as a diagnostic. */
+/** JSON colours from the app's CSS variables, so the editors follow the light, dark and system themes. */
+const jsonHighlightStyle = HighlightStyle.define([
+  { tag: tags.propertyName, color: 'var(--json-key)' },
+  { tag: tags.string, color: 'var(--json-string)' },
+  { tag: tags.number, color: 'var(--json-number)' },
+  { tag: [tags.bool, tags.null], color: 'var(--json-literal)' },
+  { tag: [tags.brace, tags.squareBracket, tags.separator, tags.punctuation], color: 'var(--muted)' },
+  { tag: tags.invalid, color: 'var(--danger)' },
+]);
+
 export function JsonEditor({ label, value, onChange, error, readOnly = false }: JsonEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
@@ -61,7 +72,7 @@ export function JsonEditor({ label, value, onChange, error, readOnly = false }: 
           indentOnInput(),
           bracketMatching(),
           highlightActiveLine(),
-          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+          syntaxHighlighting(jsonHighlightStyle),
           keymap.of([...defaultKeymap, ...historyKeymap, ...foldKeymap]),
           json(),
           lintGutter(),
