@@ -171,7 +171,7 @@ function decodePayload(bytes: Uint8Array, text: string | undefined, segment: str
       return { payload: { kind: 'binary', base64url: segment, byteLength: bytes.byteLength }, duplicateKeys: [] };
     }
   }
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters are what mark a payload as binary here
   if (/[\u0000-\u0008\u000e-\u001f]/.test(decoded)) return { payload: { kind: 'binary', base64url: segment, byteLength: bytes.byteLength }, duplicateKeys: [] };
   const parsed = readJson(decoded);
   if (parsed.ok) return { payload: { kind: 'json', text: decoded, value: parsed.value }, duplicateKeys: parsed.duplicateKeys };

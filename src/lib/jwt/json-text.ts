@@ -3,7 +3,7 @@ export type JsonReadResult =
   | { ok: true; value: unknown; duplicateKeys: string[] }
   | { ok: false; message: string; offset: number; line: number; column: number };
 
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- JSON strings may not hold raw control characters (RFC 8259 §7): the scanner stops on them
 const STRING_STOP = /["\\\u0000-\u001f]/g;
 
 class JsonSyntaxError extends Error {

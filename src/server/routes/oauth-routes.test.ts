@@ -6,7 +6,7 @@ import { silentLogger } from '../logger';
 import { oauthRoutes } from './oauth-routes';
 import { recordingFetch, startDemoTenant, startFaultServer, stubProfile, testApp } from '../oauth/upstream-stubs';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- upstream JSON of any shape, read member by member in assertions
 
 let tenant: Awaited<ReturnType<typeof startDemoTenant>>;
 let faults: Awaited<ReturnType<typeof startFaultServer>>;
