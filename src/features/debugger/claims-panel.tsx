@@ -6,6 +6,7 @@ import { explainHeader } from '../../lib/jwt/header-params';
 import { buildTimeline, humanizeDuration, tokenValidity } from '../../lib/jwt/time';
 import { useClockSkew, useDebuggerActions } from './debugger-store';
 import { useNow } from './use-now';
+import { ClaimExplanation } from '../../components/ui/claim-explanation';
 
 /** Longer values are cut in the table (the editor has them in full), so huge claims do not slow every keystroke. */
 const VALUE_LIMIT = 1000;
@@ -80,10 +81,7 @@ function ExplainedTable({ caption, nameHeading, className, rows }: { caption: st
               <th scope="row">{row.name}</th>
               <td>{row.value}</td>
               <td>
-                <strong>{row.label}.</strong> {row.description}{' '}
-                <a href={row.specUrl} target="_blank" rel="noreferrer noopener">
-                  {row.specLabel}
-                </a>
+                <ClaimExplanation label={row.label} description={row.description} specLabel={row.specLabel} specUrl={row.specUrl} />
               </td>
             </tr>
           ))}

@@ -5,6 +5,7 @@ import { ErrorBox } from './error-explanation';
 import type { IntrospectionOutcome } from './introspect-mutation';
 import { diffConclusions } from './introspection-diff';
 import type { RemoteConclusion } from './introspection-diff';
+import { ClaimExplanation } from '../../components/ui/claim-explanation';
 
 const RFC7662 = 'https://www.rfc-editor.org/rfc/rfc7662#section-2.2';
 const introspectionMembers: Record<string, { label: string; description: string }> = {
@@ -52,10 +53,7 @@ function MembersTable({ answer, now }: { answer: Record<string, unknown>; now: n
                 ) : null}
               </td>
               <td>
-                <strong>{row.label}</strong>: {row.description}{' '}
-                <a href={row.specUrl} target="_blank" rel="noreferrer noopener">
-                  {row.specLabel}
-                </a>
+                <ClaimExplanation label={row.label} description={row.description} specLabel={row.specLabel} specUrl={row.specUrl} />
               </td>
             </tr>
           ))}
