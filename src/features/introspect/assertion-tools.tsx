@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { ProfileSummary } from '../../shared/api-contract';
-import { AssertionBuildError, buildClientAssertion } from './build-assertion';
-import { lintClientAssertion } from './assertion-lint';
-import type { LintResult } from './assertion-lint';
+import { AssertionBuildError, buildClientAssertion } from '../../lib/oauth/build-assertion';
+import { lintClientAssertion } from '../../lib/oauth/assertion-lint';
+import type { LintResult } from '../../lib/oauth/assertion-lint';
 
 function kidsOf(jwksText: string): string[] | undefined | 'invalid' {
   if (!jwksText.trim()) return undefined;

@@ -7,7 +7,7 @@ import { verifyToken } from '../../lib/jwt/verify';
 import type { IntrospectRequest, IntrospectResponse } from '../../shared/oauth-contract';
 import { introspectResponseSchema } from '../../shared/oauth-contract';
 import { requestCompanion } from './companion-client';
-import type { LocalConclusion } from './introspection-diff';
+import type { LocalConclusion } from '../../lib/oauth/introspection-diff';
 import { jwksQueryOptions } from './jwks-query';
 
 export interface IntrospectionOutcome {

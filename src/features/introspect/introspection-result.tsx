@@ -3,8 +3,8 @@ import type { IntrospectResponse, UpstreamMeta } from '../../shared/oauth-contra
 import { CompanionError } from './companion-client';
 import { ErrorBox } from './error-explanation';
 import type { IntrospectionOutcome } from './introspect-mutation';
-import { diffConclusions } from './introspection-diff';
-import type { RemoteConclusion } from './introspection-diff';
+import { diffConclusions } from '../../lib/oauth/introspection-diff';
+import type { RemoteConclusion } from '../../lib/oauth/introspection-diff';
 import { ClaimExplanation } from '../../components/ui/claim-explanation';
 
 const RFC7662 = 'https://www.rfc-editor.org/rfc/rfc7662#section-2.2';

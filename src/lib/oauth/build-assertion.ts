@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
-import { SIGNING_ALGS } from '../../lib/jwt/algorithms';
-import type { JwsAlg } from '../../lib/jwt/algorithms';
-import { algsForParsedKey, cryptoKeyFor, keyThumbprint, parseKeyText } from '../../lib/jwt/keys';
+import { SIGNING_ALGS } from '../jwt/algorithms';
+import type { JwsAlg } from '../jwt/algorithms';
+import { algsForParsedKey, cryptoKeyFor, keyThumbprint, parseKeyText } from '../jwt/keys';
 
 export interface AssertionInput {
   /** A private key the user pasted (PEM or JWK). It stays in this function's scope: nothing keeps or sends it. */

@@ -1,6 +1,5 @@
-// Pure logic; a .test.tsx only because vitest runs feature tests from *.test.tsx (happy-dom project).
 import { describe, expect, it } from 'vitest';
-import type { Verdict } from '../../lib/jwt/verify';
+import type { Verdict } from '../jwt/verify';
 import { diffConclusions } from './introspection-diff';
 import type { LocalConclusion } from './introspection-diff';
 

@@ -1,4 +1,3 @@
-// Pure logic; a .test.tsx only because vitest runs feature tests from *.test.tsx (happy-dom project).
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { lintClientAssertion } from './assertion-lint';

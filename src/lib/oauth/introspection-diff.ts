@@ -1,6 +1,6 @@
-import type { Verdict } from '../../lib/jwt/verify';
-import type { Validity } from '../../lib/jwt/time';
-import { isoTime } from '../../lib/jwt/time';
+import type { Verdict } from '../jwt/verify';
+import type { Validity } from '../jwt/time';
+import { isoTime } from '../jwt/time';
 
 /** What the local JWT verification concluded, in the three terms introspection answers in. */
 export interface LocalConclusion {

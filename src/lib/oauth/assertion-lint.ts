@@ -1,5 +1,5 @@
-import { decodeToken } from '../../lib/jwt/decode';
-import type { JsonObject } from '../../lib/jwt/decode';
+import { decodeToken } from '../jwt/decode';
+import type { JsonObject } from '../jwt/decode';
 
 export const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
