@@ -8,7 +8,7 @@ const features = ['debugger', 'scopes', 'authorize', 'introspect'];
 
 const reactPackages = ['react', 'react-dom', 'react-dom/*', 'react-router', 'react-router/*', 'zustand', 'zustand/*', '@tanstack/*', '@codemirror/*', 'codemirror'];
 
-/** Imports go one way: shared → lib → features → app. Features never import each other. */
+/** Imports go one way: shared → lib → api → features → app. Features never import each other. */
 const boundaries = [
   {
     files: ['src/lib/**/*.ts'],
@@ -17,7 +17,7 @@ const boundaries = [
         paths: [],
         patterns: [
           { group: reactPackages, message: 'src/lib is pure: no React, stores or editors.' },
-          { group: ['**/features/**', '**/app/**', '**/components/**', '**/server/**'], message: 'src/lib must not import app, feature, UI or server code.' },
+          { group: ['**/features/**', '**/app/**', '**/components/**', '**/server/**', '**/api/**'], message: 'src/lib must not import app, feature, UI, client or server code.' },
         ],
       }],
     },
@@ -28,7 +28,7 @@ const boundaries = [
       'no-restricted-imports': ['error', {
         patterns: [
           { group: reactPackages, message: 'src/shared is the wire contract: zod only.' },
-          { group: ['**/features/**', '**/app/**', '**/components/**', '**/server/**', '**/lib/**'], message: 'src/shared depends on nothing of ours.' },
+          { group: ['**/features/**', '**/app/**', '**/components/**', '**/server/**', '**/lib/**', '**/api/**'], message: 'src/shared depends on nothing of ours.' },
         ],
       }],
     },
@@ -39,7 +39,19 @@ const boundaries = [
       'no-restricted-imports': ['error', {
         patterns: [
           { group: ['zustand', 'zustand/*', '@tanstack/*'], message: 'UI components are presentational: no stores, no fetching.' },
-          { group: ['**/features/**', '**/app/**', '**/server/**'], message: 'UI components must not import features, app or server code.' },
+          { group: ['**/features/**', '**/app/**', '**/server/**', '**/api/**'], message: 'UI components must not import features, app, the companion client or server code.' },
+        ],
+      }],
+    },
+  },
+  {
+    // The one browser client of the companion server, shared by the features.
+    files: ['src/api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['react-dom', 'react-dom/*', 'react-router', 'react-router/*', 'zustand', 'zustand/*', '@codemirror/*', 'codemirror'], message: 'src/api fetches and caches (react-query); it renders nothing and keeps no store.' },
+          { group: ['**/features/**', '**/app/**', '**/components/**', '**/server/**'], message: 'src/api may import src/shared and src/lib only, never features, app, UI or server code.' },
         ],
       }],
     },
@@ -50,7 +62,7 @@ const boundaries = [
       'no-restricted-imports': ['error', {
         patterns: [
           { group: reactPackages, message: 'The server has no React.' },
-          { group: ['**/features/**', '**/app/**', '**/components/**'], message: 'The server must not import browser code.' },
+          { group: ['**/features/**', '**/app/**', '**/components/**', '**/api/**'], message: 'The server must not import browser code.' },
         ],
       }],
     },

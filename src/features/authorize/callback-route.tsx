@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { CompanionError } from '../../api/companion-client';
 import { decodeToken } from '../../lib/jwt/decode';
 import type { PendingAuthorization } from '../../lib/oauth/callback';
 import { OAuthFlowError } from '../../lib/oauth/oauth-error';
@@ -7,8 +8,7 @@ import { diffScopes } from '../../lib/oauth/scope-diff';
 import { MANAGEMENT_API_SCOPES, MANAGEMENT_USER_CONTEXT_SCOPES } from '../../lib/oauth/management-api';
 import { consumeCallback } from './callback-session';
 import type { CallbackOutcome } from './callback-session';
-import { useCodeExchange } from './code-exchange-mutation';
-import { CompanionApiError } from './companion-api';
+import { MissingProfileError, useCodeExchange } from './code-exchange-mutation';
 import { ScopeDiffTable } from './scope-diff-table';
 import { TokenResults } from './token-results';
 import type { TokenSet } from './token-results';
@@ -55,9 +55,10 @@ function RefusedPanel({ error }: { error: OAuthFlowError }) {
 }
 
 function ExchangeErrorPanel({ error }: { error: unknown }) {
-  if (error instanceof CompanionApiError) {
+  if (error instanceof CompanionError) {
     return <ErrorPanel title="The code exchange failed" code={error.code} error={error.upstream?.error} description={error.upstream?.error_description ?? error.message} />;
   }
+  if (error instanceof MissingProfileError) return <ErrorPanel title="The code exchange failed" code={error.code} description={error.message} />;
   if (error instanceof OAuthFlowError) {
     return <ErrorPanel title="The code exchange failed" code={error.code} error={error.error} description={error.errorDescription ?? error.message} />;
   }

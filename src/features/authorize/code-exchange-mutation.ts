@@ -1,10 +1,20 @@
 import { useMutation } from '@tanstack/react-query';
+import { postJson } from '../../api/companion-client';
 import type { PendingAuthorization } from '../../lib/oauth/callback';
 import { redeemAuthorizationCode } from '../../lib/oauth/code-exchange';
 import type { TokenResponse } from '../../lib/oauth/code-exchange';
 import { fetchDiscovery } from '../../lib/oauth/discovery';
 import { codeExchangeRequestSchema, tokenResponseSchema } from '../../shared/authorize-contract';
-import { callCompanion, CompanionApiError } from './companion-api';
+
+/** A confidential client's code can only be redeemed through the profile that holds its secret, and none was picked. */
+export class MissingProfileError extends Error {
+  readonly code = 'no_profile';
+
+  constructor() {
+    super('A confidential client needs its secret: pick the configured profile of this client and log in again.');
+    this.name = 'MissingProfileError';
+  }
+}
 
 export interface CodeExchangeInput {
   readonly pending: PendingAuthorization;
@@ -17,7 +27,7 @@ export async function exchangeCode({ pending, code, iss }: CodeExchangeInput): P
   const redirectUri = pending.redirectUri ?? '';
   if (pending.clientKind === 'confidential') {
     if (!pending.profileId) {
-      throw new CompanionApiError('no_profile', 'A confidential client needs its secret: pick the configured profile of this client and log in again.');
+      throw new MissingProfileError();
     }
     const body = codeExchangeRequestSchema.parse({
       profile: pending.profileId,
@@ -29,7 +39,7 @@ export async function exchangeCode({ pending, code, iss }: CodeExchangeInput): P
       ...(iss ? { iss } : {}),
       ...(pending.maxAge === undefined ? {} : { max_age: pending.maxAge }),
     });
-    return callCompanion('/api/authorize/exchange', tokenResponseSchema, { method: 'POST', body: JSON.stringify(body) });
+    return postJson('/api/authorize/exchange', body, tokenResponseSchema);
   }
   // A guessed token endpoint is confirmed by discovery before a code is spent on it.
   const tokenEndpoint = pending.tokenEndpointKnown ? pending.tokenEndpoint : (await fetchDiscovery(pending.issuer)).tokenEndpoint;

@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
+import { useProfiles } from '../../api/profiles-query';
 import { deriveBuilderView } from '../../lib/oauth/builder-view';
 import { MANAGEMENT_USER_CONTEXT_SCOPES } from '../../lib/oauth/management-api';
 import { resolveIssuer } from '../../lib/oauth/issuer';
 import { findPreset } from '../../lib/oauth/presets';
 import { useAuthorizeRequest, useClientKind, useDomainInput, usePastedEndpoint, usePresetId, useProfileId } from './authorize-store';
 import { useDiscovery } from './discovery-query';
-import { useProfiles } from './profiles-query';
 import { readUserApis } from './user-apis';
 
 /** The builder's derived view: endpoints, known APIs, the URL and its pitfalls, recomputed as the form changes. */

@@ -1,4 +1,4 @@
-import { CompanionError } from './companion-client';
+import { CompanionError } from '../../api/companion-client';
 
 export interface Explanation {
   title: string;

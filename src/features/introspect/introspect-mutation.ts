@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
+import { postJson } from '../../api/companion-client';
 import { decodeToken } from '../../lib/jwt/decode';
 import type { DecodedJws } from '../../lib/jwt/decode';
 import { tokenValidity } from '../../lib/jwt/time';
 import { verifyToken } from '../../lib/jwt/verify';
 import type { IntrospectRequest, IntrospectResponse } from '../../shared/oauth-contract';
 import { introspectResponseSchema } from '../../shared/oauth-contract';
-import { requestCompanion } from './companion-client';
 import type { LocalConclusion } from '../../lib/oauth/introspection-diff';
 import { jwksQueryOptions } from './jwks-query';
 
@@ -19,7 +19,7 @@ export interface IntrospectionOutcome {
 
 /** POST /api/introspect (RFC 7662) through the companion server, which authenticates with the profile's credentials. */
 export function introspect(request: IntrospectRequest): Promise<IntrospectResponse> {
-  return requestCompanion('/api/introspect', introspectResponseSchema, request);
+  return postJson('/api/introspect', request, introspectResponseSchema);
 }
 
 const VERIFY_ALGS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] as const;

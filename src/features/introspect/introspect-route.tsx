@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useProfiles } from '../../api/profiles-query';
 import { decodeToken } from '../../lib/jwt/decode';
 import { AssertionTools } from './assertion-tools';
 import { useIntrospection } from './introspect-mutation';
@@ -7,7 +8,6 @@ import type { TokenTypeHint } from './introspect-store';
 import { IntrospectionResult } from './introspection-result';
 import { MintPanel } from './mint-panel';
 import { ErrorBox } from './error-explanation';
-import { useProfiles } from './profiles-query';
 import { TokenActions } from './token-actions';
 import './introspect.css';
 

@@ -1,10 +1,10 @@
+import { CompanionError } from '../../api/companion-client';
 import { explainClaims } from '../../lib/jwt/claims';
-import type { IntrospectResponse, UpstreamMeta } from '../../shared/oauth-contract';
-import { CompanionError } from './companion-client';
-import { ErrorBox } from './error-explanation';
-import type { IntrospectionOutcome } from './introspect-mutation';
 import { diffConclusions } from '../../lib/oauth/introspection-diff';
 import type { RemoteConclusion } from '../../lib/oauth/introspection-diff';
+import type { IntrospectResponse, UpstreamMeta } from '../../shared/oauth-contract';
+import { ErrorBox } from './error-explanation';
+import type { IntrospectionOutcome } from './introspect-mutation';
 import { ClaimExplanation } from '../../components/ui/claim-explanation';
 
 const RFC7662 = 'https://www.rfc-editor.org/rfc/rfc7662#section-2.2';

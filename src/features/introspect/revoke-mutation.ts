@@ -1,11 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
+import { postJson } from '../../api/companion-client';
 import type { RevokeRequest, RevokeResponse } from '../../shared/oauth-contract';
 import { revokeResponseSchema } from '../../shared/oauth-contract';
-import { requestCompanion } from './companion-client';
 
 /** POST /api/revoke (RFC 7009). */
 export function revokeToken(request: RevokeRequest): Promise<RevokeResponse> {
-  return requestCompanion('/api/revoke', revokeResponseSchema, request);
+  return postJson('/api/revoke', request, revokeResponseSchema);
 }
 
 export function useRevoke() {
