@@ -1,15 +1,10 @@
 import { useId, useState } from 'react';
 import { CopyButton } from '../../components/ui/copy-button';
 import { detectKeyFormat, KEY_FORMAT_LABELS } from '../../lib/jwt/key-format';
-import type { GeneratedKey, KeygenKind } from '../../lib/jwt/keygen';
+import type { GeneratedKey } from '../../lib/jwt/keygen';
+import { KEYGEN_KINDS, KEYGEN_LABELS } from '../../lib/jwt/keygen-kinds';
+import type { KeygenKind } from '../../lib/jwt/keygen-kinds';
 import { useDebuggerActions, useGeneratedKey, useSigningKey } from './debugger-store';
-
-const KEYGEN_OPTIONS: ReadonlyArray<readonly [KeygenKind, string]> = [
-  ['RSA-2048', 'RSA 2048'], ['RSA-3072', 'RSA 3072'], ['RSA-4096', 'RSA 4096'],
-  ['EC-P-256', 'EC P-256'], ['EC-P-384', 'EC P-384'], ['EC-P-521', 'EC P-521'],
-  ['Ed25519', 'Ed25519'],
-  ['HMAC-256', 'HMAC secret (256 bits)'], ['HMAC-384', 'HMAC secret (384 bits)'], ['HMAC-512', 'HMAC secret (512 bits)'],
-];
 
 function KeyOutput({ label, value }: { label: string; value: string }) {
   const id = useId();
@@ -100,9 +95,9 @@ export function SigningPanel() {
       <div className="button-row">
         <label htmlFor={`${ids}-kind`}>Key type</label>
         <select id={`${ids}-kind`} value={kind} onChange={(event) => setKind(event.target.value as KeygenKind)} className="auto-width">
-          {KEYGEN_OPTIONS.map(([value, label]) => (
+          {KEYGEN_KINDS.map((value) => (
             <option key={value} value={value}>
-              {label}
+              {KEYGEN_LABELS[value]}
             </option>
           ))}
         </select>

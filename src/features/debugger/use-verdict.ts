@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { SUPPORTED_JWS_ALGS } from '../../lib/jwt/algorithms';
 import type { DecodeResult } from '../../lib/jwt/decode';
 import type { SecretEncoding } from '../../lib/jwt/keys';
 import type { Verdict } from '../../lib/jwt/verify';
@@ -8,7 +7,8 @@ const loadVerify = () => import('../../lib/jwt/verify');
 
 /**
  * Verifies locally (no network) whenever the token or the key changes. The crypto code is its own
- * lazy chunk; keys are imported once and cached, so re-renders do not re-import.
+ * lazy chunk; keys are imported once and cached, so re-renders do not re-import. The options are the library's
+ * defaults, with the secret encoding the user chose.
  */
 export function useVerdict(decoded: DecodeResult, keyText: string, encoding: SecretEncoding): Verdict | undefined {
   const [result, setResult] = useState<{ for: unknown[]; verdict: Verdict } | undefined>(undefined);
@@ -16,7 +16,7 @@ export function useVerdict(decoded: DecodeResult, keyText: string, encoding: Sec
     let cancelled = false;
     const inputs = [decoded, keyText, encoding];
     void loadVerify()
-      .then(({ verifyToken }) => verifyToken(decoded, keyText, { algorithms: SUPPORTED_JWS_ALGS, encoding, understoodCrit: ['b64'] }))
+      .then(({ verifyToken, DEFAULT_VERIFY_OPTIONS }) => verifyToken(decoded, keyText, { ...DEFAULT_VERIFY_OPTIONS, encoding }))
       .then(
         (verdict) => {
           if (!cancelled) setResult({ for: inputs, verdict });

@@ -1,7 +1,8 @@
 import { calculateJwkThumbprint } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { decodeToken } from './decode';
-import { generateKey, KEYGEN_KINDS } from './keygen';
+import { generateKey } from './keygen';
+import { KEYGEN_KINDS } from './keygen-kinds';
 import { signToken } from './sign';
 import { DEFAULT_VERIFY_OPTIONS, verifyToken } from './verify';
 
