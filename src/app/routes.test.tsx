@@ -1,8 +1,9 @@
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, Route } from 'react-router';
+import { Route } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
-import { AppProviders } from './app-providers';
+import { renderRoute } from '../test-support/render-route';
+import { queryClient } from './query-client';
 import { AppRoutes } from './routes';
 
 function Crashing(): never {
@@ -12,13 +13,8 @@ function Crashing(): never {
 describe('app routes', () => {
   it('shows a crash inside the layout and keeps the navigation working', { timeout: 20_000 }, async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    render(
-      <AppProviders>
-        <MemoryRouter initialEntries={['/crash']}>
-          <AppRoutes extraRoutes={<Route path="crash" element={<Crashing />} />} />
-        </MemoryRouter>
-      </AppProviders>,
-    );
+    // The app's own query client, as AppProviders gives it.
+    renderRoute(<AppRoutes extraRoutes={<Route path="crash" element={<Crashing />} />} />, { url: '/crash', queryClient });
     expect(screen.getByRole('alert')).toHaveTextContent('This tool crashed');
     expect(screen.getByRole('alert')).toHaveTextContent('boom in a tool');
     const nav = screen.getByRole('navigation', { name: 'Tools' });
@@ -30,11 +26,7 @@ describe('app routes', () => {
   });
 
   it('shows the not-found page for an unknown path', () => {
-    render(
-      <MemoryRouter initialEntries={['/no/such/page']}>
-        <AppRoutes />
-      </MemoryRouter>,
-    );
+    renderRoute(<AppRoutes />, { url: '/no/such/page' });
     expect(screen.getByRole('heading', { name: 'Page not found' })).toBeInTheDocument();
     expect(screen.getByText('/no/such/page')).toBeInTheDocument();
   });

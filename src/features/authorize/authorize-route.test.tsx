@@ -1,23 +1,11 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { renderRoute } from '../../test-support/render-route';
 import { Component as AuthorizeRoute } from './authorize-route';
 import { initializeAuthorizeRequest } from './authorize-store';
 
-function renderAt(url: string) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <QueryClientProvider client={client}>
-      <MemoryRouter initialEntries={[url]}>
-        <Routes>
-          <Route path="/authorize" element={<AuthorizeRoute />} />
-        </Routes>
-      </MemoryRouter>
-    </QueryClientProvider>,
-  );
-}
+const renderAt = (url: string) => renderRoute(<AuthorizeRoute />, { url, path: '/authorize' });
 
 const urlBox = () => screen.getByRole('textbox', { name: 'Authorize URL' }) as HTMLTextAreaElement;
 const pitfallIds = () => within(screen.getByRole('list', { name: 'Pitfalls' })).queryAllByRole('listitem').map((item) => item.getAttribute('data-rule'));

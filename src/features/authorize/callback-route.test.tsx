@@ -1,9 +1,8 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { UnsecuredJWT } from 'jose';
-import { MemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { PendingAuthorization } from '../../lib/oauth/callback';
+import { renderRoute } from '../../test-support/render-route';
 import { Component as CallbackRoute } from './callback-route';
 import { savePendingAuthorization } from './pending-authorization';
 
@@ -29,14 +28,7 @@ let visit = 0;
 function landOnCallback(query: string, fragment = '') {
   visit += 1;
   window.history.replaceState(null, '', `/callback?${query ? `${query}&` : ''}visit=${visit}${fragment ? `#${fragment}` : ''}`);
-  const client = new QueryClient();
-  render(
-    <QueryClientProvider client={client}>
-      <MemoryRouter>
-        <CallbackRoute />
-      </MemoryRouter>
-    </QueryClientProvider>,
-  );
+  renderRoute(<CallbackRoute />);
 }
 
 describe('/callback', () => {

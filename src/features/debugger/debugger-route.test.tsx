@@ -1,37 +1,11 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RFC7515_A1, RFC7515_A5 } from '../../lib/jwt/fixtures/rfc-vectors';
+import { renderRoute } from '../../test-support/render-route';
 import { Component as DebuggerRoute } from './debugger-route';
 import { resetDebuggerStore } from './debugger-store';
 
-let currentHash = '';
-function LocationProbe() {
-  currentHash = useLocation().hash;
-  return null;
-}
-
-function renderAt(url: string) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <QueryClientProvider client={client}>
-      <MemoryRouter initialEntries={[url]}>
-        <Routes>
-          <Route
-            path="/debugger"
-            element={
-              <>
-                <DebuggerRoute />
-                <LocationProbe />
-              </>
-            }
-          />
-        </Routes>
-      </MemoryRouter>
-    </QueryClientProvider>,
-  );
-}
+const renderAt = (url: string) => renderRoute(<DebuggerRoute />, { url, path: '/debugger' });
 
 const status = (name: string) => screen.getByRole('status', { name });
 const slow = { timeout: 10_000 };
@@ -40,10 +14,10 @@ describe('/debugger', () => {
   afterEach(() => resetDebuggerStore());
 
   it('reads the token from #token=, drops the fragment, and verifies RFC 7515 A.1 with its base64url secret', { timeout: 20_000 }, async () => {
-    renderAt(`/debugger#token=${RFC7515_A1.token}`);
+    const { location } = renderAt(`/debugger#token=${RFC7515_A1.token}`);
     const box = screen.getByRole('textbox', { name: 'Encoded token' });
     await waitFor(() => expect(box).toHaveValue(RFC7515_A1.token));
-    await waitFor(() => expect(currentHash).toBe(''));
+    await waitFor(() => expect(location().hash).toBe(''));
     await waitFor(() => expect(status('Signature')).toHaveTextContent(/^Not verified: no key yet/), slow);
     expect(status('Token validity')).toHaveTextContent(/^Expired .* ago \(at 2011-03-22T18:43:00Z\)/);
 

@@ -1,8 +1,8 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { renderRoute } from '../../test-support/render-route';
 import { Component as IntrospectRoute } from './introspect-route';
 
 const issuer = 'https://tenant.example.com/';
@@ -30,14 +30,7 @@ function serve(handler: Handler) {
   );
 }
 
-function renderPanel() {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <QueryClientProvider client={client}>
-      <IntrospectRoute />
-    </QueryClientProvider>,
-  );
-}
+const renderPanel = () => renderRoute(<IntrospectRoute />, { url: '/introspect', path: '/introspect' });
 
 async function introspect(token: string) {
   const user = userEvent.setup();

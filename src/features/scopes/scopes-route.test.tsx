@@ -1,38 +1,19 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Link, MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { Link } from 'react-router';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { renderRoute } from '../../test-support/render-route';
 import { Component as ScopesRoute } from './scopes-route';
 import { SCOPES_STORAGE_KEY, repairPersistedScopes } from './scopes-store';
 
-let currentSearch = '';
-function LocationProbe() {
-  currentSearch = useLocation().search;
-  return null;
-}
-
-function renderAt(url: string) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <QueryClientProvider client={client}>
-      <MemoryRouter initialEntries={[url]}>
-        <Routes>
-          <Route
-            path="/scopes"
-            element={
-              <>
-                <ScopesRoute />
-                <LocationProbe />
-                <Link to="/scopes?kind=user&endpoints=DELETE%20/api/v2/device-credentials/{id}">Shared link</Link>
-              </>
-            }
-          />
-        </Routes>
-      </MemoryRouter>
-    </QueryClientProvider>,
+const renderAt = (url: string) =>
+  renderRoute(
+    <>
+      <ScopesRoute />
+      <Link to="/scopes?kind=user&endpoints=DELETE%20/api/v2/device-credentials/{id}">Shared link</Link>
+    </>,
+    { url, path: '/scopes' },
   );
-}
 
 /** The catalog is a lazy chunk; on a loaded machine it can take a few seconds. */
 const findSearchbox = () => screen.findByRole('searchbox', { name: 'Search endpoints' }, { timeout: 10_000 });
@@ -45,7 +26,7 @@ describe('/scopes', { timeout: 30_000 }, () => {
 
   it('search, pick GET and PATCH /api/v2/users/{id}, and switch token kinds', async () => {
     const user = userEvent.setup();
-    renderAt('/scopes');
+    const { location } = renderAt('/scopes');
     const search = await findSearchbox();
     await user.clear(search);
     await user.type(search, 'users/{{id}');
@@ -66,7 +47,7 @@ describe('/scopes', { timeout: 30_000 }, () => {
     // Endpoints no user token can call are marked in the list.
     expect(screen.getByRole('checkbox', { name: 'DELETE /api/v2/users/{id}' })).toHaveAccessibleDescription(/not with a user token/);
     expect(screen.getByRole('checkbox', { name: 'GET /api/v2/users/{id}' })).not.toHaveAccessibleDescription(/not with a user token/);
-    expect(currentSearch).toBe('?kind=user&endpoints=GET%20/api/v2/users/{id},PATCH%20/api/v2/users/{id}');
+    expect(location().search).toBe('?kind=user&endpoints=GET%20/api/v2/users/{id},PATCH%20/api/v2/users/{id}');
   });
 
   it('restores a selection from a deep link and marks what a user token cannot call', async () => {
@@ -80,14 +61,14 @@ describe('/scopes', { timeout: 30_000 }, () => {
 
   it('asks for a broader scope on purpose, and stops asking', async () => {
     const user = userEvent.setup();
-    renderAt('/scopes?kind=m2m&endpoints=GET%20/api/v2/users/{id}');
+    const { location } = renderAt('/scopes?kind=m2m&endpoints=GET%20/api/v2/users/{id}');
     await findSearchbox();
     await waitFor(() => expect(scopeString()).toHaveTextContent('read:users'));
     const accepted = screen.getByRole('list', { name: 'Accepted scopes' });
     expect(within(accepted).getByText('Also returns identities[].access_token: the users’ identity-provider access tokens.')).toBeInTheDocument();
     await user.click(within(accepted).getByRole('button', { name: 'Ask for read:user_idp_tokens' }));
     expect(scopeString()).toHaveTextContent(/^read:user_idp_tokens$/);
-    expect(currentSearch).toBe('?kind=m2m&endpoints=GET%20/api/v2/users/{id}&with=read:user_idp_tokens');
+    expect(location().search).toBe('?kind=m2m&endpoints=GET%20/api/v2/users/{id}&with=read:user_idp_tokens');
     await user.click(within(requiredScopes()).getByRole('button', { name: 'Stop asking for read:user_idp_tokens' }));
     expect(scopeString()).toHaveTextContent(/^read:users$/);
   });
@@ -140,7 +121,7 @@ describe('/scopes', { timeout: 30_000 }, () => {
 
   it('defines a custom API and picks its scopes; only the definition is persisted, never the token', async () => {
     const user = userEvent.setup();
-    renderAt('/scopes');
+    const { location } = renderAt('/scopes');
     await user.clear(await findSearchbox());
     await user.click(screen.getByRole('button', { name: 'Use the appointments example' }));
     await user.click(screen.getByRole('button', { name: 'Save API' }));
@@ -153,7 +134,7 @@ describe('/scopes', { timeout: 30_000 }, () => {
     expect(stored.version).toBe(1);
     expect(Object.keys(stored.state as object).sort()).toEqual(['customApis', 'tenantDomain']);
     expect(raw).not.toContain('eyJ');
-    expect(currentSearch).not.toContain('eyJ');
+    expect(location().search).not.toContain('eyJ');
     expect(repairPersistedScopes(stored.state).customApis[0]?.identifier).toBe('https://api.demo.test/');
   });
 });
