@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { renderRoute } from '../../test-support/render-route';
 import { Component as ScopesRoute } from './scopes-route';
-import { SCOPES_STORAGE_KEY, repairPersistedScopes } from './scopes-store';
+import { SCOPES_STORAGE_KEY, pickPersistedScopes, repairPersistedScopes, scopesStatePersistence } from './scopes-store';
 
 const renderAt = (url: string) =>
   renderRoute(
@@ -182,5 +182,16 @@ describe('repairPersistedScopes', () => {
   it('drops whatever does not fit the current shape', () => {
     expect(repairPersistedScopes({ customApis: [{ id: 'x' }, 'junk'], tenantDomain: 'evil"<script>' })).toEqual({ customApis: [], tenantDomain: '' });
     expect(repairPersistedScopes(null)).toEqual({ customApis: [], tenantDomain: '' });
+  });
+});
+
+describe('pickPersistedScopes', () => {
+  it('stores exactly the keys the persistence table marks persisted: never the token, nor what is kept in memory', () => {
+    const state = { customApis: [], tenantDomain: 'tenant.auth0.com', query: 'users', focusedOperationId: 'op', tokenInput: 'eyJ.secret.', tokenCheckedAt: 1, why403OperationId: 'op' };
+    const stored = pickPersistedScopes(state);
+    const persisted = Object.entries(scopesStatePersistence).filter(([, kind]) => kind === 'persisted').map(([key]) => key);
+    expect(Object.keys(stored)).toEqual(persisted);
+    expect(stored).toEqual({ customApis: [], tenantDomain: 'tenant.auth0.com' });
+    expect(repairPersistedScopes(stored)).toEqual(stored);
   });
 });

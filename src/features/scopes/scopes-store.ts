@@ -18,7 +18,10 @@ interface ScopesData {
   why403OperationId: string | null;
 }
 
-/** Every piece of state, classified once: what survives a reload and what must never be stored. */
+/**
+ * Every piece of state, classified once: what survives a reload and what must never be stored. This table alone
+ * decides what is persisted: `partialize` stores its `persisted` keys, and each of them needs a repairer below.
+ */
 export const scopesStatePersistence = {
   customApis: 'persisted',
   tenantDomain: 'persisted',
@@ -29,22 +32,41 @@ export const scopesStatePersistence = {
   why403OperationId: 'memory',
 } as const satisfies Record<keyof ScopesData, 'persisted' | 'memory' | 'never-persisted'>;
 
-type PersistedScopes = Pick<ScopesData, 'customApis' | 'tenantDomain'>;
+type PersistedKey = { [K in keyof ScopesData]: (typeof scopesStatePersistence)[K] extends 'persisted' ? K : never }[keyof ScopesData];
+type PersistedScopes = Pick<ScopesData, PersistedKey>;
+
+const persistedKeys = (Object.keys(scopesStatePersistence) as (keyof ScopesData)[]).filter(
+  (key): key is PersistedKey => scopesStatePersistence[key] === 'persisted',
+);
+
+/** What goes to storage: the persisted keys of the table, and nothing else. */
+export function pickPersistedScopes(state: ScopesData): PersistedScopes {
+  return Object.fromEntries(persistedKeys.map((key) => [key, state[key]])) as PersistedScopes;
+}
 
 const MAX_CUSTOM_APIS = 50;
 const tenantDomainSchema = z.string().max(253).regex(/^[A-Za-z0-9.-]*$/);
 
+/** One repairer per persisted key: what storage holds is brought into the current shape, never trusted. */
+const repairers: { [K in PersistedKey]: (raw: unknown) => ScopesData[K] } = {
+  customApis: (raw) => {
+    const customApis: CustomApi[] = [];
+    for (const candidate of (Array.isArray(raw) ? raw : []).slice(0, MAX_CUSTOM_APIS)) {
+      const parsed = customApiSchema.safeParse(candidate);
+      if (parsed.success && !customApis.some((api) => api.id === parsed.data.id)) customApis.push(parsed.data);
+    }
+    return customApis;
+  },
+  tenantDomain: (raw) => {
+    const domain = tenantDomainSchema.safeParse(raw);
+    return domain.success ? domain.data : '';
+  },
+};
+
 /** Repairs whatever storage holds into the current shape: invalid entries are dropped, never trusted. */
 export function repairPersistedScopes(raw: unknown): PersistedScopes {
   const record = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
-  const apis = Array.isArray(record.customApis) ? record.customApis : [];
-  const customApis: CustomApi[] = [];
-  for (const candidate of apis.slice(0, MAX_CUSTOM_APIS)) {
-    const parsed = customApiSchema.safeParse(candidate);
-    if (parsed.success && !customApis.some((api) => api.id === parsed.data.id)) customApis.push(parsed.data);
-  }
-  const domain = tenantDomainSchema.safeParse(record.tenantDomain);
-  return { customApis, tenantDomain: domain.success ? domain.data : '' };
+  return Object.fromEntries(persistedKeys.map((key) => [key, repairers[key](record[key])])) as PersistedScopes;
 }
 
 interface ScopesState extends ScopesData {
@@ -86,7 +108,7 @@ const useScopesStore = create<ScopesState>()(
       name: SCOPES_STORAGE_KEY,
       version: 1,
       storage: createJSONStorage(() => localStorage),
-      partialize: (state): PersistedScopes => ({ customApis: state.customApis, tenantDomain: state.tenantDomain }),
+      partialize: (state) => pickPersistedScopes(state),
       migrate: (persisted) => repairPersistedScopes(persisted),
       merge: (persisted, current) => ({ ...current, ...repairPersistedScopes(persisted) }),
     },
