@@ -2,18 +2,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { Readable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
-import { loadOrCreateDemoKeys, toPublicJwk, type DemoKeys } from './keys';
-import { renderLoginPage } from './login-page';
-import {
-  clientGrantScopes,
-  demoApiIdentifier,
-  demoApiScopes,
-  demoClientIds,
-  demoUsers,
-  findDemoUserBySub,
-  managementApiAudience,
-  userContextScopes,
-} from './tenant';
+import { tenantAdapter } from './client-adapter';
+import { loadOrCreateDemoKeys, type DemoKeys } from './keys';
+import { loginPageUsers, renderLoginPage } from './login-page';
+import { createDemoTenant, userContextScopes } from './tenant';
+import type { TenantStore } from './tenant-store';
 import { rewriteTokenRequest } from './token-request';
 
 export interface DemoAuthorizationServerOptions {
@@ -27,6 +20,8 @@ export interface DemoAuthorizationServerOptions {
 export interface DemoAuthorizationServer {
   issuer: string;
   keys: DemoKeys;
+  /** The tenant's clients, grants, APIs and users: token issuance reads it on every request. */
+  tenant: TenantStore;
   server: Server;
   close(): Promise<void>;
 }
@@ -39,50 +34,9 @@ function isUserBound(ctx: KoaContextWithOIDC): boolean {
 }
 
 /** oidc-provider configured to behave like an Auth0 tenant (audience, opaque tokens, user-context scopes, gty). */
-export function buildProviderConfiguration(issuer: string, keys: DemoKeys, appOrigins: readonly string[]): Configuration {
-  const mgmtAudience = managementApiAudience(issuer);
-  const redirectUris = appOrigins.map((o) => `${o}/callback`);
-  const formPostUris = appOrigins.map((o) => `${o}/api/callback/form-post`);
+export function buildProviderConfiguration(issuer: string, keys: DemoKeys, tenant: TenantStore): Configuration {
   return {
-    clients: [
-      {
-        client_id: demoClientIds.spa,
-        client_name: 'Demo SPA',
-        token_endpoint_auth_method: 'none',
-        application_type: 'web',
-        grant_types: ['authorization_code', 'implicit', 'refresh_token'],
-        response_types: ['code', 'id_token', 'id_token token', 'code id_token', 'code token', 'code id_token token', 'none'],
-        redirect_uris: [...redirectUris, ...formPostUris],
-      },
-      {
-        client_id: demoClientIds.web,
-        client_name: 'Demo regular web app',
-        client_secret: keys.demoWebSecret,
-        token_endpoint_auth_method: 'client_secret_post',
-        grant_types: ['authorization_code', 'refresh_token'],
-        response_types: ['code'],
-        redirect_uris: [...redirectUris, ...formPostUris],
-      },
-      {
-        client_id: demoClientIds.m2m,
-        client_name: 'Demo machine-to-machine app',
-        client_secret: keys.demoM2mSecret,
-        token_endpoint_auth_method: 'client_secret_basic',
-        grant_types: ['client_credentials'],
-        response_types: [],
-        redirect_uris: [],
-      },
-      {
-        client_id: demoClientIds.rs,
-        client_name: 'Demo resource server (introspects)',
-        token_endpoint_auth_method: 'private_key_jwt',
-        token_endpoint_auth_signing_alg: 'ES256',
-        jwks: { keys: [toPublicJwk(keys.demoRsKey) as never] },
-        grant_types: ['client_credentials'],
-        response_types: [],
-        redirect_uris: [],
-      },
-    ],
+    adapter: tenantAdapter(tenant),
     jwks: { keys: [keys.signingKey as never] },
     cookies: { keys: keys.cookieKeys },
     claims: {
@@ -121,15 +75,14 @@ export function buildProviderConfiguration(issuer: string, keys: DemoKeys, appOr
         },
         useGrantedResource: () => true,
         getResourceServerInfo: (ctx, resource, client) => {
-          if (resource !== demoApiIdentifier && resource !== mgmtAudience) {
-            throw new errors.InvalidTarget(`Service not found: ${resource}`);
-          }
+          const api = tenant.resourceServer(resource);
+          if (!api) throw new errors.InvalidTarget(`Service not found: ${resource}`);
           let scopes: readonly string[];
           if (isUserBound(ctx)) {
             // Auth0 grants users only the *:current_user* scopes of the Management API, and drops the rest without an error.
-            scopes = resource === mgmtAudience ? userContextScopes : demoApiScopes;
+            scopes = api.is_system ? userContextScopes : api.scopes.map((s) => s.value);
           } else {
-            scopes = clientGrantScopes(client.clientId, resource, issuer);
+            scopes = tenant.grantedScopes(client.clientId, resource);
             if (scopes.length === 0) {
               throw new errors.InvalidTarget(`Client "${client.clientId}" is not authorized to access "${resource}": it has no client grant for it`);
             }
@@ -137,7 +90,7 @@ export function buildProviderConfiguration(issuer: string, keys: DemoKeys, appOr
           return {
             scope: scopes.join(' '),
             audience: resource,
-            accessTokenTTL: oneDay,
+            accessTokenTTL: api.token_lifetime,
             accessTokenFormat: 'jwt',
             jwt: { sign: { alg: 'RS256' } },
           };
@@ -158,16 +111,15 @@ export function buildProviderConfiguration(issuer: string, keys: DemoKeys, appOr
             payload.gty = 'client-credentials';
             return;
           }
-          const user = findDemoUserBySub(String(payload.sub));
           const apiScopes = typeof payload.scope === 'string' ? payload.scope.split(' ') : [];
           // Auth0 repeats the granted OIDC scopes in a user access token's `scope`; oidc-provider keeps only the API's.
           const exchanged = ctx.oidc.entities.AuthorizationCode ?? ctx.oidc.entities.RefreshToken;
           const oidcScopes = (exchanged?.scope ?? ctx.oidc.params?.scope?.toString() ?? '').split(' ').filter((s) => oidcScopeNames.has(s));
           const scopes = [...oidcScopes, ...apiScopes.filter((s) => !oidcScopeNames.has(s))];
           if (scopes.length) payload.scope = scopes.join(' ');
-          if (payload.aud === demoApiIdentifier) {
+          if (tenant.resourceServer(String(payload.aud))?.token_dialect === 'access_token_authz') {
             // RBAC with "Add Permissions in the Access Token".
-            payload.permissions = (user?.permissions ?? []).filter((p) => scopes.includes(p));
+            payload.permissions = tenant.userPermissions(String(payload.sub), String(payload.aud)).filter((p) => scopes.includes(p));
           }
           if (scopes.includes('openid')) payload.aud = [String(payload.aud), new URL('userinfo', issuer).href];
         },
@@ -185,17 +137,17 @@ export function buildProviderConfiguration(issuer: string, keys: DemoKeys, appOr
     },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     findAccount: (_ctx, sub) => {
-      const user = findDemoUserBySub(sub);
+      const user = tenant.users.get(sub);
       if (!user) return undefined;
       return {
-        accountId: user.sub,
+        accountId: user.user_id,
         claims: () => ({
-          sub: user.sub,
+          sub: user.user_id,
           name: user.name,
-          nickname: user.id,
+          nickname: user.nickname,
           email: user.email,
-          email_verified: true,
-          updated_at: 1_767_225_600,
+          email_verified: user.email_verified,
+          updated_at: Math.floor(Date.parse(user.updated_at) / 1000),
         }),
       };
     },
@@ -237,7 +189,7 @@ function withBody(req: IncomingMessage, body: string): IncomingMessage {
   }) as unknown as IncomingMessage;
 }
 
-async function handleInteraction(provider: Provider, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+async function handleInteraction(provider: Provider, tenant: TenantStore, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
   const details = await provider.interactionDetails(req, res);
   const { prompt, params, session } = details;
   const [, , uid, action] = path.split('/');
@@ -252,12 +204,12 @@ async function handleInteraction(provider: Provider, req: IncomingMessage, res: 
   }
   if (req.method === 'POST' && action === 'login') {
     const form = new URLSearchParams((await readBody(req)).toString('utf8'));
-    const user = demoUsers.find((u) => u.id === form.get('user'));
+    const user = tenant.users.get(form.get('user') ?? '');
     if (!user) {
       res.writeHead(400, { 'content-type': 'text/plain' }).end('Unknown demo user');
       return;
     }
-    await provider.interactionFinished(req, res, { login: { accountId: user.sub } }, { mergeWithLastSubmission: false });
+    await provider.interactionFinished(req, res, { login: { accountId: user.user_id } }, { mergeWithLastSubmission: false });
     return;
   }
   if (prompt.name === 'login') {
@@ -268,20 +220,20 @@ async function handleInteraction(provider: Provider, req: IncomingMessage, res: 
         'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http: https:; frame-ancestors 'none'; base-uri 'none'",
         'cache-control': 'no-store',
       })
-      .end(renderLoginPage({ uid: details.uid, clientId: String(params.client_id), scope: String(params.scope ?? ''), audience }));
+      .end(renderLoginPage({ uid: details.uid, clientId: String(params.client_id), scope: String(params.scope ?? ''), audience, users: loginPageUsers(tenant) }));
     return;
   }
   if (prompt.name === 'consent') {
     // First-party apps skip consent at Auth0: grant what the user's RBAC permissions allow, reject the rest.
     const accountId = session?.accountId ?? '';
-    const user = findDemoUserBySub(accountId);
+    const permissions = (resource: string) => tenant.userPermissions(accountId, resource);
     const grant = details.grantId ? await provider.Grant.find(details.grantId) : new provider.Grant({ accountId, clientId: String(params.client_id) });
     if (!grant) throw new Error('grant not found');
     const missing = prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[]; missingResourceScopes?: Record<string, string[]> };
     if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
     if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims);
     for (const [resource, scopes] of Object.entries(missing.missingResourceScopes ?? {})) {
-      const allowed = resource === demoApiIdentifier ? scopes.filter((s) => user?.permissions.includes(s)) : scopes;
+      const allowed = tenant.resourceServer(resource)?.enforce_policies ? scopes.filter((s) => permissions(resource).includes(s)) : scopes;
       const denied = scopes.filter((s) => !allowed.includes(s));
       if (allowed.length) grant.addResourceScope(resource, allowed.join(' '));
       if (denied.length) grant.rejectResourceScope(resource, denied.join(' '));
@@ -311,7 +263,7 @@ function allowLoopbackImplicitRedirects(provider: Provider) {
  * The demo AS's request handler: our login pages, the Auth0 token-request rewrite, then oidc-provider.
  * Nothing a client sends may throw out of it: this process also runs the companion server.
  */
-export function demoRequestHandler(provider: Provider, issuer: string) {
+export function demoRequestHandler(provider: Provider, issuer: string, tenant: TenantStore) {
   const callback = provider.callback();
   return (req: IncomingMessage, res: ServerResponse): void => {
     const respondError = (status: number, message: string) => {
@@ -335,13 +287,13 @@ export function demoRequestHandler(provider: Provider, issuer: string) {
       }
       const path = parsed.pathname;
       if (path.startsWith('/interaction/')) {
-        handleInteraction(provider, req, res, path).catch(failed);
+        handleInteraction(provider, tenant, req, res, path).catch(failed);
         return;
       }
       if (req.method === 'POST' && path === '/oauth/token') {
         readBody(req)
           .then((buf) => {
-            const rewritten = rewriteTokenRequest(buf.toString('utf8'), req.headers['content-type'], req.headers.authorization, issuer);
+            const rewritten = rewriteTokenRequest(buf.toString('utf8'), req.headers['content-type'], req.headers.authorization, tenant);
             return callback(withBody(req, rewritten.body), res);
           })
           .catch(failed);
@@ -358,11 +310,12 @@ export function demoRequestHandler(provider: Provider, issuer: string) {
 export async function startDemoAuthorizationServer(options: DemoAuthorizationServerOptions): Promise<DemoAuthorizationServer> {
   const keys = await loadOrCreateDemoKeys(options.dataDir);
   const issuer = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${options.port}/`;
-  const provider = new Provider(issuer, buildProviderConfiguration(issuer, keys, options.appOrigins));
+  const tenant = createDemoTenant({ issuer, keys, appOrigins: options.appOrigins });
+  const provider = new Provider(issuer, buildProviderConfiguration(issuer, keys, tenant));
   allowLoopbackImplicitRedirects(provider);
   provider.on('server_error', (_ctx, err) => console.error(`demo AS: server error: ${err.message}`));
 
-  const server = createServer(demoRequestHandler(provider, issuer));
+  const server = createServer(demoRequestHandler(provider, issuer, tenant));
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolveListen());
@@ -372,6 +325,7 @@ export async function startDemoAuthorizationServer(options: DemoAuthorizationSer
   return {
     issuer,
     keys,
+    tenant,
     server,
     close: () =>
       new Promise<void>((resolveClose) => {
