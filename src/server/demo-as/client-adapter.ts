@@ -2,7 +2,8 @@ import type { Adapter, AdapterFactory, ClientMetadata, ResponseType } from 'oidc
 import { createMemoryAdapter } from 'oidc-provider/lib/adapters/memory_adapter.js';
 import type { TenantClient, TenantStore } from './tenant-store';
 
-const browserResponseTypes: ResponseType[] = ['code', 'id_token', 'id_token token', 'code id_token', 'code token', 'code id_token token', 'none'];
+/** Every response type a browser client may use, implicit and hybrid included, for teaching. */
+export const browserResponseTypes: ResponseType[] = ['code', 'id_token', 'id_token token', 'code id_token', 'code token', 'code id_token token', 'none'];
 
 /** A tenant client as oidc-provider's client metadata (RFC 7591 names). */
 export function toClientMetadata(client: TenantClient): ClientMetadata {
