@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import { errors } from 'oidc-provider';
 import { handleInteraction } from './interactions';
-import { readBody, withBody } from './request-body';
+import { BodyTooLargeError, readBody, withBody } from './request-body';
 import type { TenantStore } from './tenant-store';
 import { rewriteTokenRequest } from './token-request';
 
@@ -13,13 +13,21 @@ import { rewriteTokenRequest } from './token-request';
 export function demoRequestHandler(provider: Provider, issuer: string, tenant: TenantStore) {
   const callback = provider.callback();
   return (req: IncomingMessage, res: ServerResponse): void => {
-    const respondError = (status: number, message: string) => {
-      if (!res.headersSent) res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(message);
+    const respond = (status: number, contentType: string, body: string, headers: Record<string, string> = {}) => {
+      if (!res.headersSent) res.writeHead(status, { 'content-type': contentType, ...headers }).end(body);
       else res.destroy();
     };
+    const respondError = (status: number, message: string) => respond(status, 'text/plain; charset=utf-8', message);
     const failed = (err: unknown) => {
       if (err instanceof errors.SessionNotFound || (err instanceof Error && err.name === 'SessionNotFound')) {
         respondError(400, 'This login session has expired. Start again from the app.');
+        return;
+      }
+      if (err instanceof BodyTooLargeError) {
+        // The token endpoint answers as OAuth endpoints do (RFC 6749 §5.2), in JSON; the unread rest of the body ends the connection.
+        const close = { connection: 'close', 'cache-control': 'no-store' };
+        if (req.url?.startsWith('/oauth/')) respond(413, 'application/json; charset=utf-8', JSON.stringify({ error: 'invalid_request', error_description: err.message }), close);
+        else respond(413, 'text/plain; charset=utf-8', err.message, close);
         return;
       }
       console.error(`demo AS: ${req.method ?? '?'} request failed: ${err instanceof Error ? err.message : String(err)}`);

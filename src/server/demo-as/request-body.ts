@@ -3,15 +3,46 @@ import { Readable } from 'node:stream';
 
 /** Reading a request body ourselves, and handing oidc-provider a request it can read again. */
 
-export async function readBody(req: IncomingMessage, limit = 64 * 1024): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new Error('body too large');
-    chunks.push(chunk as Buffer);
+export const maxBodyBytes = 64 * 1024;
+
+/** A request body over the limit: the front answers 413. */
+export class BodyTooLargeError extends Error {
+  readonly code = 'ERR_BODY_TOO_LARGE';
+
+  constructor(readonly limit: number) {
+    super(`Request bodies are limited to ${limit / 1024} KB`);
+    this.name = 'BodyTooLargeError';
   }
-  return Buffer.concat(chunks);
+}
+
+/**
+ * The whole body, refused early when its declared or actual size passes `limit`. A refused body is drained
+ * and discarded, not left unread, so the client still receives our answer instead of a connection reset.
+ */
+export function readBody(req: IncomingMessage, limit = maxBodyBytes): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const refuse = () => {
+      req.removeListener('data', onData);
+      req.removeListener('end', onEnd);
+      req.resume();
+      reject(new BodyTooLargeError(limit));
+    };
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) refuse();
+      else chunks.push(chunk);
+    };
+    const onEnd = () => resolve(Buffer.concat(chunks));
+    req.once('error', reject);
+    if (Number(req.headers['content-length']) > limit) {
+      refuse();
+      return;
+    }
+    req.on('data', onData);
+    req.once('end', onEnd);
+  });
 }
 
 /** A request carrying `body` in place of the consumed stream, for oidc-provider, which reads the raw stream itself. */
