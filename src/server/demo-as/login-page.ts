@@ -1,4 +1,4 @@
-import { demoUsers } from './tenant';
+import type { TenantStore } from './tenant-store';
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
@@ -8,6 +8,32 @@ export interface LoginPageInput {
   clientId: string;
   scope: string;
   audience: string | undefined;
+  users: readonly LoginPageUser[];
+}
+
+export interface LoginPageUser {
+  /** What the form posts: the user's id. */
+  userId: string;
+  nickname: string;
+  name: string;
+  email: string;
+  /** The user's roles, as "name: description". */
+  role: string;
+}
+
+/** The tenant's users as the login page lists them. */
+export function loginPageUsers(tenant: TenantStore): LoginPageUser[] {
+  return tenant.users.list().map((u) => ({
+    userId: u.user_id,
+    nickname: u.nickname,
+    name: u.name,
+    email: u.email,
+    role:
+      u.roles
+        .flatMap((id) => tenant.roles.get(id) ?? [])
+        .map((r) => `${r.name}: ${r.description}`)
+        .join('; ') || 'no role',
+  }));
 }
 
 const styles = `
@@ -23,11 +49,11 @@ dl{font-size:.85rem;color:#596275;display:grid;grid-template-columns:auto 1fr;ga
 
 /** The demo tenant's login page: lists the demo users. No script; every value is escaped. */
 export function renderLoginPage(input: LoginPageInput): string {
-  const users = demoUsers
+  const users = input.users
     .map(
       (u) => `<form method="post" action="/interaction/${escapeHtml(input.uid)}/login">
-  <input type="hidden" name="user" value="${escapeHtml(u.id)}">
-  <button class="primary" type="submit" aria-label="Sign in as ${escapeHtml(u.id)}"><strong>${escapeHtml(u.name)}</strong> ${escapeHtml(u.email)} · ${escapeHtml(u.role)}</button>
+  <input type="hidden" name="user" value="${escapeHtml(u.userId)}">
+  <button class="primary" type="submit" aria-label="Sign in as ${escapeHtml(u.nickname)}"><strong>${escapeHtml(u.name)}</strong> ${escapeHtml(u.email)} · ${escapeHtml(u.role)}</button>
 </form>`,
     )
     .join('\n');

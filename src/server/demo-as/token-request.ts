@@ -1,4 +1,4 @@
-import { clientGrantScopes } from './tenant';
+import type { TenantStore } from './tenant-store';
 
 export interface TokenRequestRewrite {
   body: string;
@@ -25,7 +25,7 @@ function clientIdOf(params: URLSearchParams, authorization: string | undefined):
  * a JSON body becomes a form, `audience` becomes the RFC 8707 `resource`, and a client-credentials
  * request with no `scope` gets every scope the client was granted for that API, as Auth0 does.
  */
-export function rewriteTokenRequest(rawBody: string, contentType: string | undefined, authorization: string | undefined, issuer: string): TokenRequestRewrite {
+export function rewriteTokenRequest(rawBody: string, contentType: string | undefined, authorization: string | undefined, tenant: TenantStore): TokenRequestRewrite {
   let params: URLSearchParams;
   let changed = false;
   if (contentType?.toLowerCase().startsWith('application/json')) {
@@ -52,7 +52,7 @@ export function rewriteTokenRequest(rawBody: string, contentType: string | undef
     const resource = params.get('resource');
     const clientId = clientIdOf(params, authorization);
     if (resource && clientId && !params.get('scope')) {
-      const granted = clientGrantScopes(clientId, resource, issuer);
+      const granted = tenant.grantedScopes(clientId, resource);
       if (granted.length > 0) {
         params.set('scope', granted.join(' '));
         changed = true;

@@ -54,4 +54,25 @@ describe('demo authorization server request handling', () => {
     expect(res.status).toBe(400);
     expect(await res.text()).toMatch(/expired|does not belong/);
   });
+
+  it('answers a token request body over 64 KB with 413 and an OAuth JSON error, declared or streamed', async () => {
+    const form = `grant_type=client_credentials&audience=https%3A%2F%2Fapi.demo.test%2F&pad=${'x'.repeat(70 * 1024)}`;
+    const declared = await fetch(`${as.issuer}oauth/token`, { method: 'POST', body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(declared.status).toBe(413);
+    expect(declared.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await declared.json()).toEqual({ error: 'invalid_request', error_description: 'Request bodies are limited to 64 KB' });
+
+    const chunks = [form.slice(0, 40 * 1024), form.slice(40 * 1024)].map((c) => new TextEncoder().encode(c));
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const next = chunks.shift();
+        if (next) controller.enqueue(next);
+        else controller.close();
+      },
+    });
+    const streamed = await fetch(`${as.issuer}oauth/token`, { method: 'POST', body: stream, duplex: 'half', headers: { 'content-type': 'application/x-www-form-urlencoded' } } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect(await streamed.json()).toMatchObject({ error: 'invalid_request' });
+    expect((await fetch(`${as.issuer}.well-known/openid-configuration`)).status).toBe(200);
+  });
 });

@@ -1,0 +1,141 @@
+import type { JWK } from 'jose';
+import type { SigningAlgorithm } from 'oidc-provider';
+
+/**
+ * The demo tenant's configuration as a mutable in-memory store: what an Auth0 tenant keeps, under Auth0's
+ * Management API names (snake_case), so its Management API can serve and edit the records as they are.
+ * Token issuance reads it on every request: a grant or an API added here changes what can be minted.
+ */
+
+export type AppType = 'spa' | 'regular_web' | 'non_interactive';
+export type ClientAuthMethod = 'none' | 'client_secret_post' | 'client_secret_basic' | 'private_key_jwt';
+
+export interface TenantClient {
+  readonly client_id: string;
+  readonly name: string;
+  readonly app_type: AppType;
+  readonly token_endpoint_auth_method: ClientAuthMethod;
+  /** Absent for public clients and for private_key_jwt ones. */
+  readonly client_secret?: string;
+  readonly grant_types: readonly string[];
+  /** Allowed redirect URIs (Auth0's "Allowed Callback URLs"). */
+  readonly callbacks: readonly string[];
+  /** The public keys a private_key_jwt client signs its assertions with, and their algorithm. */
+  readonly jwks?: readonly JWK[];
+  readonly token_endpoint_auth_signing_alg?: SigningAlgorithm;
+}
+
+/** Auth0's client grant: a machine client may mint client-credentials tokens for `audience`, with these scopes. */
+export interface ClientGrant {
+  readonly id: string;
+  readonly client_id: string;
+  readonly audience: string;
+  readonly scope: readonly string[];
+}
+
+export interface ResourceServerScope {
+  readonly value: string;
+  readonly description: string;
+}
+
+/** Auth0's resource server (an "API" in the Dashboard). */
+export interface ResourceServer {
+  readonly id: string;
+  readonly identifier: string;
+  readonly name: string;
+  readonly scopes: readonly ResourceServerScope[];
+  /** Access-token lifetime in seconds. */
+  readonly token_lifetime: number;
+  /** RBAC: a user gets only the scopes their permissions allow. */
+  readonly enforce_policies: boolean;
+  /** `access_token_authz`: "Add Permissions in the Access Token". */
+  readonly token_dialect: 'access_token' | 'access_token_authz';
+  /** The Management API: user-bound tokens carry only its user-context scopes. */
+  readonly is_system?: boolean;
+}
+
+export interface Permission {
+  readonly resource_server_identifier: string;
+  readonly permission_name: string;
+}
+
+export interface TenantRole {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  readonly permissions: readonly Permission[];
+}
+
+export interface TenantUser {
+  readonly user_id: string;
+  readonly email: string;
+  readonly email_verified: boolean;
+  readonly name: string;
+  readonly nickname: string;
+  /** ISO 8601, as Auth0 returns it. */
+  readonly created_at: string;
+  readonly updated_at: string;
+  readonly user_metadata: Readonly<Record<string, unknown>>;
+  readonly app_metadata: Readonly<Record<string, unknown>>;
+  /** Ids of the roles assigned to the user. */
+  readonly roles: readonly string[];
+  /** Permissions assigned to the user directly, besides those of their roles. */
+  readonly permissions: readonly Permission[];
+}
+
+/** One collection of records keyed by id. Records are copied in, so a caller's object never aliases the store. */
+export class Records<T> {
+  readonly #byId = new Map<string, T>();
+
+  constructor(private readonly idOf: (record: T) => string) {}
+
+  list(): T[] {
+    return [...this.#byId.values()];
+  }
+
+  get(id: string): T | undefined {
+    return this.#byId.get(id);
+  }
+
+  find(predicate: (record: T) => boolean): T | undefined {
+    return this.list().find(predicate);
+  }
+
+  /** Creates or replaces the record with the same id. */
+  put(record: T): T {
+    const copy = structuredClone(record);
+    this.#byId.set(this.idOf(copy), copy);
+    return copy;
+  }
+
+  delete(id: string): boolean {
+    return this.#byId.delete(id);
+  }
+}
+
+export class TenantStore {
+  readonly clients = new Records<TenantClient>((c) => c.client_id);
+  readonly clientGrants = new Records<ClientGrant>((g) => g.id);
+  readonly resourceServers = new Records<ResourceServer>((r) => r.id);
+  readonly roles = new Records<TenantRole>((r) => r.id);
+  readonly users = new Records<TenantUser>((u) => u.user_id);
+
+  /** The API whose identifier (the `audience` a client asks for) is `identifier`. */
+  resourceServer(identifier: string): ResourceServer | undefined {
+    return this.resourceServers.find((r) => r.identifier === identifier);
+  }
+
+  /** The scopes `clientId` has been granted on `audience`: empty without a client grant. */
+  grantedScopes(clientId: string, audience: string): readonly string[] {
+    return this.clientGrants.find((g) => g.client_id === clientId && g.audience === audience)?.scope ?? [];
+  }
+
+  /** The user's permission names on `audience`: their own, then their roles', once each. */
+  userPermissions(userId: string, audience: string): string[] {
+    const user = this.users.get(userId);
+    if (!user) return [];
+    const roles = user.roles.flatMap((id) => this.roles.get(id) ?? []);
+    const all = [...user.permissions, ...roles.flatMap((r) => r.permissions)];
+    return [...new Set(all.filter((p) => p.resource_server_identifier === audience).map((p) => p.permission_name))];
+  }
+}
