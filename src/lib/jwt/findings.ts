@@ -1,6 +1,7 @@
 import { algInfo, isAlgNone, isSupportedAlg } from './algorithms';
 import type { TokenClassification } from './classify';
 import type { DecodeResult, JsonObject } from './decode';
+import { DEEP_JSON_DEPTH, jsonDepth, stringifyJson } from './deep-json';
 import type { CleanedInput } from './lenient-input';
 import { humanizeDuration, isNumericDate, tokenValidity } from './time';
 import type { Verdict } from './verify';
@@ -9,7 +10,7 @@ export const FINDING_IDS = [
   'alg-none', 'alg-confusion', 'alg-key-mismatch', 'token-supplied-key', 'weak-hmac-secret',
   'expired', 'not-yet-valid', 'no-expiry', 'long-lived', 'crit-unknown',
   'id-token-as-access-token', 'opaque-token', 'jwe-token', 'sensitive-claim', 'input-cleaned',
-  'malformed-token', 'invalid-claim',
+  'malformed-token', 'invalid-claim', 'deep-json',
 ] as const;
 export type FindingId = (typeof FINDING_IDS)[number];
 export type Severity = 'error' | 'warning' | 'info';
@@ -59,7 +60,7 @@ function timeFindings(claims: JsonObject, now: number): Finding[] {
   const out: Finding[] = [];
   for (const claim of ['exp', 'nbf', 'iat', 'auth_time']) {
     if (claims[claim] !== undefined && !isNumericDate(claims[claim])) {
-      out.push({ id: 'invalid-claim', severity: 'error', message: `"${claim}" is ${JSON.stringify(claims[claim])}, not a NumericDate (seconds since 1970, RFC 7519 §2).`, fix: `Issue "${claim}" as a number of seconds, e.g. ${Math.floor(now)}.` });
+      out.push({ id: 'invalid-claim', severity: 'error', message: `"${claim}" is ${stringifyJson(claims[claim])}, not a NumericDate (seconds since 1970, RFC 7519 §2).`, fix: `Issue "${claim}" as a number of seconds, e.g. ${Math.floor(now)}.` });
     }
   }
   const validity = tokenValidity(claims, now);
@@ -97,6 +98,21 @@ function sensitiveFindings(claims: JsonObject): Finding[] {
     }
   }
   return out;
+}
+
+/** JSON nested past `DEEP_JSON_DEPTH`: shown in full here, but a denial-of-service probe for recursive parsers elsewhere. */
+function depthFindings(decoded: DecodeResult): Finding[] {
+  const payload = decoded.kind === 'jws' || decoded.kind === 'malformed' ? decoded.payload : undefined;
+  const parts = [['header', headerOf(decoded)], ['payload', payload?.kind === 'json' ? payload.value : undefined]] as const;
+  return parts.flatMap(([part, value]) => {
+    const depth = jsonDepth(value);
+    if (depth <= DEEP_JSON_DEPTH) return [];
+    return [{
+      id: 'deep-json', severity: 'warning',
+      message: `The ${part} nests ${depth.toLocaleString('en')} levels deep: JSON libraries with a recursion limit reject it or fail on it. The editor stops indenting past level ${DEEP_JSON_DEPTH}.`,
+      fix: 'Keep claims a few levels deep; verifiers should cap the nesting depth of untrusted JSON.',
+    } satisfies Finding];
+  });
 }
 
 function keyFindings(decoded: DecodeResult, verdict: Verdict | undefined): Finding[] {
@@ -152,6 +168,7 @@ export function collectFindings({ cleaned, decoded, verdict, classification, now
     }
   }
   out.push(...keyFindings(decoded, verdict));
+  out.push(...depthFindings(decoded));
   const claims = claimsOf(decoded);
   if (claims) {
     out.push(...timeFindings(claims, now));

@@ -1,6 +1,7 @@
 import { algInfo, isAlgNone, isHmacAlg, isSupportedAlg, SUPPORTED_JWS_ALGS } from './algorithms';
 import type { AlgFamily, JwsAlg } from './algorithms';
 import type { DecodeResult, DecodedJws } from './decode';
+import { stringifyJson } from './deep-json';
 import { KeyError } from './errors';
 import { detectKeyFormat } from './key-format';
 import { cryptoKeyFor, describeKey, describeNeededKey, keyThumbprint, parseKeyText } from './keys';
@@ -164,7 +165,7 @@ export async function verifyToken(decoded: DecodeResult, keyText: string, option
     return verdict('not-verified', 'crit-unknown', `the header marks ${unknownCrit.map((n) => `"${n}"`).join(', ')} as critical, an extension this verifier does not understand, so the token must be rejected (RFC 7515 §4.1.11).`);
   }
   if (!isSupportedAlg(rawAlg)) {
-    return verdict('not-verified', 'alg-unsupported', `"alg": ${JSON.stringify(rawAlg)} is not a supported JWS algorithm.`);
+    return verdict('not-verified', 'alg-unsupported', `"alg": ${stringifyJson(rawAlg)} is not a supported JWS algorithm.`);
   }
   const alg = rawAlg;
   if (!options.algorithms.includes(alg)) {
