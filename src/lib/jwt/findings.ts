@@ -79,23 +79,34 @@ function timeFindings(claims: JsonObject, now: number): Finding[] {
   return out;
 }
 
+/** More than this many secret-looking claims are summed up in one last finding. */
+const SENSITIVE_FINDINGS_LIMIT = 20;
+
+/** Secret-looking names and values at every depth down to DEEP_JSON_DEPTH, walked with a stack (deep JSON must not overflow). */
 function sensitiveFindings(claims: JsonObject): Finding[] {
   const out: Finding[] = [];
-  const visit = (value: unknown, path: string, depth: number) => {
-    if (depth > 4) return;
-    if (typeof value === 'string' && SENSITIVE_VALUE.test(value)) {
-      out.push({ id: 'sensitive-claim', severity: 'warning', message: `"${path}" holds what looks like a secret or private key.`, fix: 'Never put secrets in a JWT: its payload is only base64url-encoded and anyone holding the token can read it.' });
-    } else if (value && typeof value === 'object') {
-      for (const [key, child] of Object.entries(value as Record<string, unknown>)) visit(child, `${path}.${key}`, depth + 1);
-    }
+  let found = 0;
+  const report = (finding: Finding) => {
+    if (++found <= SENSITIVE_FINDINGS_LIMIT) out.push(finding);
   };
-  for (const [name, value] of Object.entries(claims)) {
-    const bareName = name.replace(/^.*[/:#]/, '');
-    if (SENSITIVE_NAME.test(bareName)) {
-      out.push({ id: 'sensitive-claim', severity: 'warning', message: `Claim "${name}" looks like a password, secret or key.`, fix: 'Remove it: a JWT payload is readable by anyone who holds the token. Keep secrets server-side.' });
-    } else {
-      visit(value, name, 0);
+  type Item = readonly [path: string, name: string, value: unknown, depth: number];
+  const pending: Item[] = Object.entries(claims).map(([name, value]): Item => [name, name, value, 1]).reverse();
+  for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
+    const [path, name, value, depth] = item;
+    if (SENSITIVE_NAME.test(name.replace(/^.*[/:#]/, ''))) {
+      report({ id: 'sensitive-claim', severity: 'warning', message: `Claim "${path}" looks like a password, secret or key.`, fix: 'Remove it: a JWT payload is readable by anyone who holds the token. Keep secrets server-side.' });
+    } else if (typeof value === 'string' && SENSITIVE_VALUE.test(value)) {
+      report({ id: 'sensitive-claim', severity: 'warning', message: `"${path}" holds what looks like a secret or private key.`, fix: 'Never put secrets in a JWT: its payload is only base64url-encoded and anyone holding the token can read it.' });
+    } else if (value !== null && typeof value === 'object' && depth < DEEP_JSON_DEPTH) {
+      const children = Object.entries(value);
+      for (let i = children.length - 1; i >= 0; i--) {
+        const [key, child] = children[i] as [string, unknown];
+        pending.push([`${path}.${key}`, key, child, depth + 1]);
+      }
     }
+  }
+  if (found > SENSITIVE_FINDINGS_LIMIT) {
+    out.push({ id: 'sensitive-claim', severity: 'warning', message: `${found - SENSITIVE_FINDINGS_LIMIT} more claims look like secrets.`, fix: 'Remove them all: keep secrets server-side.' });
   }
   return out;
 }

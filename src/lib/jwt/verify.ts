@@ -182,14 +182,16 @@ export async function verifyToken(decoded: DecodeResult, keyText: string, option
     } else {
       fromSet = true;
       const kid = decoded.header.kid;
-      if (isHmacAlg(alg) && input.keys.some((k) => k.kty !== 'oct')) {
-        return verdict('invalid', 'alg-confusion', `algorithm confusion: the token says ${alg} (a shared-secret MAC) but the JWKS holds public keys. A public key is never used as an HMAC secret.`);
+      // Select by kid first: a JWKS may mix secrets with public keys (RFC 7520 §3), and only a public key is confusion.
+      const selected = typeof kid === 'string' ? input.keys.filter((k) => k.kid === kid) : input.keys;
+      if (typeof kid === 'string' && selected.length === 0) {
+        return verdict('invalid', 'no-matching-kid', `no key in the JWKS has "kid": "${kid}" (it has ${input.keys.map((k) => (k.kid === undefined ? 'a key without kid' : `"${k.kid}"`)).join(', ') || 'no usable keys'}).`);
+      }
+      if (isHmacAlg(alg) && selected.length > 0 && selected.every((k) => k.kty !== 'oct')) {
+        return verdict('invalid', 'alg-confusion', `algorithm confusion: the token says ${alg} (a shared-secret MAC) but the JWKS ${typeof kid === 'string' ? `key "${kid}" is a public key` : 'holds only public keys'}. A public key is never used as an HMAC secret.`);
       }
       if (typeof kid === 'string') {
-        candidates = input.keys.filter((k) => k.kid === kid);
-        if (candidates.length === 0) {
-          return verdict('invalid', 'no-matching-kid', `no key in the JWKS has "kid": "${kid}" (it has ${input.keys.map((k) => (k.kid === undefined ? 'a key without kid' : `"${k.kid}"`)).join(', ') || 'no usable keys'}).`);
-        }
+        candidates = selected;
       } else {
         candidates = input.keys.filter((k) => keyRefusal(k, alg) === undefined);
         if (candidates.length === 0) return verdict('invalid', 'alg-key-mismatch', `no key in the JWKS can verify ${alg} (${describeNeededKey(alg)}).`);
