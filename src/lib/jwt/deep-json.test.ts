@@ -7,6 +7,7 @@ import { DEEP_JSON_DEPTH, jsonDepth, stringifyJson } from './deep-json';
 import { collectFindings } from './findings';
 import { explainHeader } from './header-params';
 import { formatJson } from './json-format';
+import { parseKeyText } from './keys';
 import { readJson } from './json-text';
 import { buildShareToken } from './share';
 import { signToken } from './sign';
@@ -92,5 +93,10 @@ describe('deep JSON (issue 14 §4)', () => {
     const shared = decodeToken(buildShareToken(decoded, { maskClaims: ['sub'], stripSignature: true })) as DecodedJws;
     expect(shared.claims?.sub).toBe('***');
     expect(stringifyJson(shared.claims?.blob)).toBe(`{"a":${nestedText(DEPTH)}}`);
+  });
+
+  it('a JWKS entry with a 5,000-level "kty" is skipped as unsupported, not as a stack overflow', async () => {
+    const parsed = await parseKeyText(`{"keys":[{"kty":${nestedText(DEPTH)}}]}`);
+    expect(parsed.kind === 'set' && parsed.skipped[0]).toMatch(/^key 1: Unsupported JWK "kty": \[\[\[/);
   });
 });

@@ -6,6 +6,7 @@ import { children, contents, DerError, encode, fromHex, hex, readElement, TAG, w
 import { KeyError } from './errors';
 import { detectKeyFormat, KEY_FORMAT_LABELS } from './key-format';
 import type { KeyFormat } from './key-format';
+import { stringifyJson } from './deep-json';
 import { decodeBase64, looksLikePem, parsePem, toPem } from './pem';
 import { isJsonObject } from './json-text';
 
@@ -204,7 +205,7 @@ export function parseJwk(value: unknown, index?: number): ParsedKey {
     if (jwk.crv !== 'Ed25519') throw new KeyError('ERR_KEY_UNSUPPORTED', `Unsupported OKP curve "${String(jwk.crv)}": only Ed25519 signs JWS here.`);
     if (typeof jwk.x !== 'string') throw new KeyError('ERR_KEY_FORMAT', 'An OKP JWK needs "x".');
   } else {
-    throw new KeyError('ERR_KEY_UNSUPPORTED', `Unsupported JWK "kty": ${JSON.stringify(jwk.kty)}.`);
+    throw new KeyError('ERR_KEY_UNSUPPORTED', `Unsupported JWK "kty": ${stringifyJson(jwk.kty)}.`);
   }
   const isPrivate = typeof jwk.d === 'string';
   return describeJwk(jwk, isPrivate ? 'jwk-private' : 'jwk-public', isPrivate, index);
