@@ -1,4 +1,5 @@
 import type { JsonObject } from './decode';
+import { stringifyJson } from './deep-json';
 import { isNumericDate, isoTime, relativeTime } from './time';
 
 export type ClaimKind = 'registered' | 'oidc' | 'auth0' | 'access-token' | 'namespaced' | 'custom';
@@ -98,7 +99,7 @@ export function explainClaims(claims: JsonObject, now: number): ClaimRow[] {
     const info: ClaimInfo = known ?? (isNamespacedClaim(name)
       ? { label: 'Namespaced custom claim', description: `A custom claim namespaced by the URI ${name.replace(/[^/]*$/, '')}, so it cannot collide with registered claims.`, kind: 'namespaced', specLabel: 'RFC 7519 §4.2', specUrl: RFC7519('4.2') }
       : { label: 'Private claim', description: 'A custom claim whose meaning only its issuer defines. Namespace it with a URL to avoid collisions.', kind: 'custom', specLabel: 'RFC 7519 §4.3', specUrl: RFC7519('4.3') });
-    const row: ClaimRow = { ...info, name, value, valueText: JSON.stringify(value) ?? String(value) };
+    const row: ClaimRow = { ...info, name, value, valueText: stringifyJson(value) };
     if (info.isTime && isNumericDate(value)) row.time = { iso: isoTime(value), relative: relativeTime(value, now) };
     return row;
   });

@@ -1,6 +1,7 @@
 import { algInfo, isAlgNone, isSupportedAlg } from './algorithms';
 import type { TokenClassification } from './classify';
 import type { DecodeResult, JsonObject } from './decode';
+import { DEEP_JSON_DEPTH, jsonDepth, stringifyJson } from './deep-json';
 import type { CleanedInput } from './lenient-input';
 import { humanizeDuration, isNumericDate, tokenValidity } from './time';
 import type { Verdict } from './verify';
@@ -9,7 +10,7 @@ export const FINDING_IDS = [
   'alg-none', 'alg-confusion', 'alg-key-mismatch', 'token-supplied-key', 'weak-hmac-secret',
   'expired', 'not-yet-valid', 'no-expiry', 'long-lived', 'crit-unknown',
   'id-token-as-access-token', 'opaque-token', 'jwe-token', 'sensitive-claim', 'input-cleaned',
-  'malformed-token', 'invalid-claim',
+  'malformed-token', 'invalid-claim', 'deep-json',
 ] as const;
 export type FindingId = (typeof FINDING_IDS)[number];
 export type Severity = 'error' | 'warning' | 'info';
@@ -59,7 +60,7 @@ function timeFindings(claims: JsonObject, now: number): Finding[] {
   const out: Finding[] = [];
   for (const claim of ['exp', 'nbf', 'iat', 'auth_time']) {
     if (claims[claim] !== undefined && !isNumericDate(claims[claim])) {
-      out.push({ id: 'invalid-claim', severity: 'error', message: `"${claim}" is ${JSON.stringify(claims[claim])}, not a NumericDate (seconds since 1970, RFC 7519 §2).`, fix: `Issue "${claim}" as a number of seconds, e.g. ${Math.floor(now)}.` });
+      out.push({ id: 'invalid-claim', severity: 'error', message: `"${claim}" is ${stringifyJson(claims[claim])}, not a NumericDate (seconds since 1970, RFC 7519 §2).`, fix: `Issue "${claim}" as a number of seconds, e.g. ${Math.floor(now)}.` });
     }
   }
   const validity = tokenValidity(claims, now);
@@ -78,25 +79,51 @@ function timeFindings(claims: JsonObject, now: number): Finding[] {
   return out;
 }
 
+/** More than this many secret-looking claims are summed up in one last finding. */
+const SENSITIVE_FINDINGS_LIMIT = 20;
+
+/** Secret-looking names and values at every depth down to DEEP_JSON_DEPTH, walked with a stack (deep JSON must not overflow). */
 function sensitiveFindings(claims: JsonObject): Finding[] {
   const out: Finding[] = [];
-  const visit = (value: unknown, path: string, depth: number) => {
-    if (depth > 4) return;
-    if (typeof value === 'string' && SENSITIVE_VALUE.test(value)) {
-      out.push({ id: 'sensitive-claim', severity: 'warning', message: `"${path}" holds what looks like a secret or private key.`, fix: 'Never put secrets in a JWT: its payload is only base64url-encoded and anyone holding the token can read it.' });
-    } else if (value && typeof value === 'object') {
-      for (const [key, child] of Object.entries(value as Record<string, unknown>)) visit(child, `${path}.${key}`, depth + 1);
-    }
+  let found = 0;
+  const report = (finding: Finding) => {
+    if (++found <= SENSITIVE_FINDINGS_LIMIT) out.push(finding);
   };
-  for (const [name, value] of Object.entries(claims)) {
-    const bareName = name.replace(/^.*[/:#]/, '');
-    if (SENSITIVE_NAME.test(bareName)) {
-      out.push({ id: 'sensitive-claim', severity: 'warning', message: `Claim "${name}" looks like a password, secret or key.`, fix: 'Remove it: a JWT payload is readable by anyone who holds the token. Keep secrets server-side.' });
-    } else {
-      visit(value, name, 0);
+  type Item = readonly [path: string, name: string, value: unknown, depth: number];
+  const pending: Item[] = Object.entries(claims).map(([name, value]): Item => [name, name, value, 1]).reverse();
+  for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
+    const [path, name, value, depth] = item;
+    if (SENSITIVE_NAME.test(name.replace(/^.*[/:#]/, ''))) {
+      report({ id: 'sensitive-claim', severity: 'warning', message: `Claim "${path}" looks like a password, secret or key.`, fix: 'Remove it: a JWT payload is readable by anyone who holds the token. Keep secrets server-side.' });
+    } else if (typeof value === 'string' && SENSITIVE_VALUE.test(value)) {
+      report({ id: 'sensitive-claim', severity: 'warning', message: `"${path}" holds what looks like a secret or private key.`, fix: 'Never put secrets in a JWT: its payload is only base64url-encoded and anyone holding the token can read it.' });
+    } else if (value !== null && typeof value === 'object' && depth < DEEP_JSON_DEPTH) {
+      const children = Object.entries(value);
+      for (let i = children.length - 1; i >= 0; i--) {
+        const [key, child] = children[i] as [string, unknown];
+        pending.push([`${path}.${key}`, key, child, depth + 1]);
+      }
     }
   }
+  if (found > SENSITIVE_FINDINGS_LIMIT) {
+    out.push({ id: 'sensitive-claim', severity: 'warning', message: `${found - SENSITIVE_FINDINGS_LIMIT} more claims look like secrets.`, fix: 'Remove them all: keep secrets server-side.' });
+  }
   return out;
+}
+
+/** JSON nested past `DEEP_JSON_DEPTH`: shown in full here, but a denial-of-service probe for recursive parsers elsewhere. */
+function depthFindings(decoded: DecodeResult): Finding[] {
+  const payload = decoded.kind === 'jws' || decoded.kind === 'malformed' ? decoded.payload : undefined;
+  const parts = [['header', headerOf(decoded)], ['payload', payload?.kind === 'json' ? payload.value : undefined]] as const;
+  return parts.flatMap(([part, value]) => {
+    const depth = jsonDepth(value);
+    if (depth <= DEEP_JSON_DEPTH) return [];
+    return [{
+      id: 'deep-json', severity: 'warning',
+      message: `The ${part} nests ${depth.toLocaleString('en')} levels deep: JSON libraries with a recursion limit reject it or fail on it. The editor stops indenting past level ${DEEP_JSON_DEPTH}.`,
+      fix: 'Keep claims a few levels deep; verifiers should cap the nesting depth of untrusted JSON.',
+    } satisfies Finding];
+  });
 }
 
 function keyFindings(decoded: DecodeResult, verdict: Verdict | undefined): Finding[] {
@@ -152,6 +179,7 @@ export function collectFindings({ cleaned, decoded, verdict, classification, now
     }
   }
   out.push(...keyFindings(decoded, verdict));
+  out.push(...depthFindings(decoded));
   const claims = claimsOf(decoded);
   if (claims) {
     out.push(...timeFindings(claims, now));

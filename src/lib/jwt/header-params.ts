@@ -1,4 +1,5 @@
 import type { JsonObject } from './decode';
+import { stringifyJson } from './deep-json';
 
 export interface HeaderParamRow {
   name: string;
@@ -37,6 +38,6 @@ export function explainHeader(header: JsonObject): HeaderParamRow[] {
   return Object.entries(header).map(([name, value]) => {
     const known = Object.hasOwn(HEADER_PARAMS, name) ? HEADER_PARAMS[name] : undefined;
     const info = known ?? { label: 'Private parameter', description: 'Not registered: its meaning is defined by whoever made the token.', ...RFC7515('4.3') };
-    return { name, valueText: JSON.stringify(value) ?? String(value), ...info };
+    return { name, valueText: stringifyJson(value), ...info };
   });
 }

@@ -1,13 +1,16 @@
+import { DEEP_JSON_DEPTH } from './deep-json';
+
 const STRING = /"[^"\\]*(?:\\[\s\S][^"\\]*)*"?/y;
 
 /**
  * Re-indents JSON text without parsing it, so what the token holds is shown exactly:
  * big numbers, key order and escapes survive. Input that is not JSON comes back unchanged.
+ * Indentation stops growing past `DEEP_JSON_DEPTH` levels, so the output stays linear in the input however deep it nests.
  */
 export function formatJson(text: string, indent = 2): string {
   let out = '';
   let depth = 0;
-  const newline = () => `\n${' '.repeat(depth * indent)}`;
+  const newline = () => `\n${' '.repeat(Math.min(depth, DEEP_JSON_DEPTH) * indent)}`;
   for (let i = 0; i < text.length; i++) {
     const c = text[i] as string;
     switch (c) {

@@ -24,6 +24,12 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line, column: offset - lineStart + 1 };
 }
 
+interface OpenContainer {
+  close: '}' | ']';
+  /** An object's member names so far. */
+  names?: Set<string>;
+}
+
 /** Walks RFC 8259 JSON without building values: finds the first syntax error and every duplicate member name. */
 class Scanner {
   private i = 0;
@@ -54,10 +60,49 @@ class Scanner {
     }
   }
 
+  /** Open arrays and objects live on an explicit stack, not the call stack: nesting depth is bounded by memory only. */
   private value(): void {
+    const open: OpenContainer[] = [];
+    for (;;) {
+      const c = this.s[this.i];
+      if (c === '{' || c === '[') {
+        const close = c === '{' ? '}' : ']';
+        this.i++;
+        this.ws();
+        if (this.s[this.i] !== close) {
+          const container: OpenContainer = c === '{' ? { close, names: new Set<string>() } : { close };
+          open.push(container);
+          if (container.names) this.memberName(container.names);
+          continue;
+        }
+        this.i++;
+      } else {
+        this.scalar();
+      }
+      // A value is complete: close every container it ends, or step to the next item.
+      for (;;) {
+        const container = open.at(-1);
+        if (!container) return;
+        this.ws();
+        const d = this.s[this.i];
+        this.i++;
+        if (d === container.close) {
+          open.pop();
+          continue;
+        }
+        if (d !== ',') {
+          this.i--;
+          this.fail(`Unexpected ${this.describe()}, expected ',' or '${container.close}'`);
+        }
+        this.ws();
+        if (container.names) this.memberName(container.names);
+        break;
+      }
+    }
+  }
+
+  private scalar(): void {
     const c = this.s[this.i];
-    if (c === '{') return this.object();
-    if (c === '[') return this.array();
     if (c === '"') {
       this.string();
       return;
@@ -72,44 +117,16 @@ class Scanner {
     this.fail(`Unexpected ${this.describe()}, expected a JSON value`);
   }
 
-  /** A comma-separated run of items up to `close`, for both objects and arrays. */
-  private sequence(close: '}' | ']', item: () => void): void {
+  /** `"name" :` up to the member's value, noting a repeated name. */
+  private memberName(names: Set<string>): void {
+    if (this.s[this.i] !== '"') this.fail(`Unexpected ${this.describe()}, expected a member name in double quotes`);
+    const key = this.string(true);
+    if (names.has(key)) this.duplicates.push(key);
+    names.add(key);
+    this.ws();
+    if (this.s[this.i] !== ':') this.fail(`Unexpected ${this.describe()}, expected ':'`);
     this.i++;
     this.ws();
-    if (this.s[this.i] === close) {
-      this.i++;
-      return;
-    }
-    for (;;) {
-      this.ws();
-      item();
-      this.ws();
-      const c = this.s[this.i];
-      this.i++;
-      if (c === ',') continue;
-      if (c === close) return;
-      this.i--;
-      this.fail(`Unexpected ${this.describe()}, expected ',' or '${close}'`);
-    }
-  }
-
-  private object(): void {
-    const seen = new Set<string>();
-    this.sequence('}', () => {
-      if (this.s[this.i] !== '"') this.fail(`Unexpected ${this.describe()}, expected a member name in double quotes`);
-      const key = this.string(true);
-      if (seen.has(key)) this.duplicates.push(key);
-      seen.add(key);
-      this.ws();
-      if (this.s[this.i] !== ':') this.fail(`Unexpected ${this.describe()}, expected ':'`);
-      this.i++;
-      this.ws();
-      this.value();
-    });
-  }
-
-  private array(): void {
-    this.sequence(']', () => this.value());
   }
 
   /** Scans a string; returns its decoded value only when asked (member names), so long values cost one native search. */

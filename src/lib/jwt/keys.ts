@@ -6,6 +6,7 @@ import { children, contents, DerError, encode, fromHex, hex, readElement, TAG, w
 import { KeyError } from './errors';
 import { detectKeyFormat, KEY_FORMAT_LABELS } from './key-format';
 import type { KeyFormat } from './key-format';
+import { stringifyJson } from './deep-json';
 import { decodeBase64, looksLikePem, parsePem, toPem } from './pem';
 import { isJsonObject } from './json-text';
 
@@ -142,8 +143,19 @@ function sec1ToPkcs8(sec1: Uint8Array): { pkcs8: Uint8Array; crv: string } {
   return { pkcs8: encode(TAG.SEQUENCE, encode(TAG.INTEGER, new Uint8Array([0])), algId, encode(TAG.OCTET_STRING, sec1)), crv };
 }
 
+/** A base64url JWK member (RFC 7517 §4); jose's TypeError for a bad one becomes a KeyError that names the member. */
+function decodeJwkMember(name: string, value: string): Uint8Array {
+  try {
+    return base64url.decode(value);
+  } catch (cause) {
+    throw new KeyError('ERR_KEY_FORMAT', `The JWK member "${name}" is not base64url.`, { cause });
+  }
+}
+
 function rsaBits(jwk: JWK): number | undefined {
-  return jwk.n ? base64url.decode(jwk.n).length * 8 - leadingZeroBits(base64url.decode(jwk.n)) : undefined;
+  if (!jwk.n) return undefined;
+  const n = decodeJwkMember('n', jwk.n);
+  return n.length * 8 - leadingZeroBits(n);
 }
 
 function leadingZeroBits(bytes: Uint8Array): number {
@@ -178,7 +190,7 @@ function describeJwk(jwk: JWK, format: KeyFormat, isPrivate: boolean, index?: nu
   if (index !== undefined) key.index = index;
   if (kty === 'oct') {
     if (typeof jwk.k !== 'string') throw new KeyError('ERR_KEY_FORMAT', 'A symmetric JWK needs a "k" member.');
-    key.secret = base64url.decode(jwk.k);
+    key.secret = decodeJwkMember('k', jwk.k);
     return key;
   }
   if (kty === 'RSA') {
@@ -204,7 +216,7 @@ export function parseJwk(value: unknown, index?: number): ParsedKey {
     if (jwk.crv !== 'Ed25519') throw new KeyError('ERR_KEY_UNSUPPORTED', `Unsupported OKP curve "${String(jwk.crv)}": only Ed25519 signs JWS here.`);
     if (typeof jwk.x !== 'string') throw new KeyError('ERR_KEY_FORMAT', 'An OKP JWK needs "x".');
   } else {
-    throw new KeyError('ERR_KEY_UNSUPPORTED', `Unsupported JWK "kty": ${JSON.stringify(jwk.kty)}.`);
+    throw new KeyError('ERR_KEY_UNSUPPORTED', `Unsupported JWK "kty": ${stringifyJson(jwk.kty)}.`);
   }
   const isPrivate = typeof jwk.d === 'string';
   return describeJwk(jwk, isPrivate ? 'jwk-private' : 'jwk-public', isPrivate, index);

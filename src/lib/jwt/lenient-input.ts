@@ -31,7 +31,8 @@ export function cleanTokenInput(raw: string): CleanedInput {
       text = text.slice(bearer[0].length).trim();
       fixes.push({ kind: 'bearer-prefix', description: 'Removed the "Bearer " prefix.' });
     }
-    const param = /^(?:[#?&])?(?:access_token|id_token|token)=([^&\s]*)(?:&.*)?$/s.exec(text);
+    // A value may be broken across lines (a wrapped callback URL): its line breaks go with the others below.
+    const param = /^(?:[#?&])?(?:access_token|id_token|token)=((?:[^&\s]|[\r\n])*)(?:&.*)?$/s.exec(text);
     if (param) {
       text = decodeURIComponentSafe(param[1] ?? '');
       fixes.push({ kind: 'url-parameter', description: 'Took the token out of a URL parameter.' });

@@ -18,7 +18,9 @@ export function decodeBase64(text: string): Uint8Array {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.replace(/=+$/, '').length % 4 === 1) {
     throw new KeyError('ERR_KEY_FORMAT', 'Not valid base64.');
   }
-  const binary = atob(clean.padEnd(Math.ceil(clean.length / 4) * 4, '='));
+  // Re-pad from the bare text: atob throws (a DOMException, not a KeyError) on padding that overshoots, as in "AAAA=".
+  const bare = clean.replace(/=+$/, '');
+  const binary = atob(bare.padEnd(Math.ceil(bare.length / 4) * 4, '='));
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
 

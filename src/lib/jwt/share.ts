@@ -1,5 +1,6 @@
 import { base64url } from 'jose';
 import type { DecodedJws } from './decode';
+import { stringifyJson } from './deep-json';
 import { isJsonObject, readJson } from './json-text';
 
 export const SHARE_WARNING =
@@ -22,7 +23,7 @@ export function buildShareToken(decoded: DecodedJws, options: ShareOptions): str
     const parsed = readJson(decoded.payload.text);
     if (parsed.ok && isJsonObject(parsed.value)) {
       const masked = Object.fromEntries(Object.entries(parsed.value).map(([k, v]) => [k, options.maskClaims.includes(k) ? MASK : v]));
-      payloadSegment = base64url.encode(JSON.stringify(masked));
+      payloadSegment = base64url.encode(stringifyJson(masked));
     }
   }
   const keepSignature = !options.stripSignature && payloadSegment === payload;

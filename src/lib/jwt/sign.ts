@@ -1,6 +1,7 @@
 import { base64url, CompactSign } from 'jose';
 import { isAlgNone, isSupportedAlg } from './algorithms';
 import type { JwsAlg } from './algorithms';
+import { stringifyJson } from './deep-json';
 import { JwtError, KeyError } from './errors';
 import { cryptoKeyFor, parseKeyText } from './keys';
 import type { ParsedKey, SecretEncoding } from './keys';
@@ -61,7 +62,7 @@ export async function signToken({ headerText, payloadText, keyText, encoding }: 
   const header = headerRead.value;
   const payload = readJson(payloadText).ok ? minifyJson(payloadText) : payloadText;
   if (isAlgNone(header.alg)) return `${encodeSigningInput(minifyJson(headerText), payload)}.`;
-  if (!isSupportedAlg(header.alg)) throw new JwtError('ERR_ALG_UNSUPPORTED', `Cannot sign with "alg": ${JSON.stringify(header.alg)}.`);
+  if (!isSupportedAlg(header.alg)) throw new JwtError('ERR_ALG_UNSUPPORTED', `Cannot sign with "alg": ${stringifyJson(header.alg)}.`);
   const alg: JwsAlg = header.alg;
   const input = await parseKeyText(keyText, encoding);
   const key = input.kind === 'single' ? input.key : pickSigningKey(input.keys, header.kid);

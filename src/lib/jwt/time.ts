@@ -1,4 +1,5 @@
 import type { JsonObject } from './decode';
+import { stringifyJson } from './deep-json';
 
 export type Clock = () => number;
 /** Seconds since the epoch, the unit of NumericDate (RFC 7519 §2). */
@@ -58,7 +59,7 @@ export function tokenValidity(claims: JsonObject | undefined, now: number, toler
     return { kind: 'not-yet-valid', text: `Not yet valid: becomes valid ${relativeTime(nbf, now)} (at ${isoTime(nbf)}).` };
   }
   if (exp === undefined) return { kind: 'no-expiry', text: 'No expiry: the token has no "exp" claim, so it never expires by itself.' };
-  if (!isNumericDate(exp)) return { kind: 'no-expiry', text: `No expiry: "exp" is ${JSON.stringify(exp)}, not a NumericDate (seconds since 1970), so no verifier can enforce it.` };
+  if (!isNumericDate(exp)) return { kind: 'no-expiry', text: `No expiry: "exp" is ${stringifyJson(exp)}, not a NumericDate (seconds since 1970), so no verifier can enforce it.` };
   return { kind: 'valid', text: `Valid now: expires ${relativeTime(exp, now)} (at ${isoTime(exp)}).` };
 }
 

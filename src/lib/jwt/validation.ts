@@ -1,6 +1,7 @@
 import { isHmacAlg } from './algorithms';
 import type { JwsAlg } from './algorithms';
 import type { DecodeResult } from './decode';
+import { stringifyJson } from './deep-json';
 import { humanizeDuration, isNumericDate } from './time';
 import type { Verdict } from './verify';
 
@@ -38,20 +39,20 @@ export function validateAgainstProfile(decoded: DecodeResult, verdict: Verdict |
   if (profile.algorithms.length === 0) lines.push({ check: 'alg', status: 'skip', text: 'Algorithm: no allowlist set (a verifier must always have one).' });
   else lines.push(typeof alg === 'string' && (profile.algorithms as string[]).includes(alg)
     ? { check: 'alg', status: 'pass', text: `Algorithm: ${alg} is in the allowlist.` }
-    : { check: 'alg', status: 'fail', text: `Algorithm: ${JSON.stringify(alg)} is not in the allowlist (${profile.algorithms.join(', ')}).` });
+    : { check: 'alg', status: 'fail', text: `Algorithm: ${stringifyJson(alg)} is not in the allowlist (${profile.algorithms.join(', ')}).` });
 
   const iss = claims?.iss;
   if (profile.issuer === '') lines.push({ check: 'iss', status: 'skip', text: 'Issuer: no expected issuer set.' });
   else if (iss === profile.issuer) lines.push({ check: 'iss', status: 'pass', text: `Issuer: "${profile.issuer}" matches.` });
   else {
     const slash = typeof iss === 'string' && iss.replace(/\/$/, '') === profile.issuer.replace(/\/$/, '') ? ' They differ only by the trailing slash, which counts: Auth0 issuers end with "/".' : '';
-    lines.push({ check: 'iss', status: 'fail', text: `Issuer: expected "${profile.issuer}", the token has ${JSON.stringify(iss)}.${slash}` });
+    lines.push({ check: 'iss', status: 'fail', text: `Issuer: expected "${profile.issuer}", the token has ${stringifyJson(iss)}.${slash}` });
   }
 
   const audiences = asList(claims?.aud);
   if (profile.audience === '') lines.push({ check: 'aud', status: 'skip', text: 'Audience: no expected audience set.' });
   else if (audiences.includes(profile.audience)) lines.push({ check: 'aud', status: 'pass', text: `Audience: includes "${profile.audience}".` });
-  else lines.push({ check: 'aud', status: 'fail', text: `Audience: expected "${profile.audience}", the token has ${JSON.stringify(claims?.aud)}.` });
+  else lines.push({ check: 'aud', status: 'fail', text: `Audience: expected "${profile.audience}", the token has ${stringifyJson(claims?.aud)}.` });
 
   const tolerance = profile.clockTolerance;
   const exp = claims?.exp;

@@ -1,6 +1,7 @@
 import { algInfo, isAlgNone, isHmacAlg, isSupportedAlg, SUPPORTED_JWS_ALGS } from './algorithms';
 import type { AlgFamily, JwsAlg } from './algorithms';
 import type { DecodeResult, DecodedJws } from './decode';
+import { stringifyJson } from './deep-json';
 import { KeyError } from './errors';
 import { detectKeyFormat } from './key-format';
 import { cryptoKeyFor, describeKey, describeNeededKey, keyThumbprint, parseKeyText } from './keys';
@@ -164,7 +165,7 @@ export async function verifyToken(decoded: DecodeResult, keyText: string, option
     return verdict('not-verified', 'crit-unknown', `the header marks ${unknownCrit.map((n) => `"${n}"`).join(', ')} as critical, an extension this verifier does not understand, so the token must be rejected (RFC 7515 §4.1.11).`);
   }
   if (!isSupportedAlg(rawAlg)) {
-    return verdict('not-verified', 'alg-unsupported', `"alg": ${JSON.stringify(rawAlg)} is not a supported JWS algorithm.`);
+    return verdict('not-verified', 'alg-unsupported', `"alg": ${stringifyJson(rawAlg)} is not a supported JWS algorithm.`);
   }
   const alg = rawAlg;
   if (!options.algorithms.includes(alg)) {
@@ -181,14 +182,16 @@ export async function verifyToken(decoded: DecodeResult, keyText: string, option
     } else {
       fromSet = true;
       const kid = decoded.header.kid;
-      if (isHmacAlg(alg) && input.keys.some((k) => k.kty !== 'oct')) {
-        return verdict('invalid', 'alg-confusion', `algorithm confusion: the token says ${alg} (a shared-secret MAC) but the JWKS holds public keys. A public key is never used as an HMAC secret.`);
+      // Select by kid first: a JWKS may mix secrets with public keys (RFC 7520 §3), and only a public key is confusion.
+      const selected = typeof kid === 'string' ? input.keys.filter((k) => k.kid === kid) : input.keys;
+      if (typeof kid === 'string' && selected.length === 0) {
+        return verdict('invalid', 'no-matching-kid', `no key in the JWKS has "kid": "${kid}" (it has ${input.keys.map((k) => (k.kid === undefined ? 'a key without kid' : `"${k.kid}"`)).join(', ') || 'no usable keys'}).`);
+      }
+      if (isHmacAlg(alg) && selected.length > 0 && selected.every((k) => k.kty !== 'oct')) {
+        return verdict('invalid', 'alg-confusion', `algorithm confusion: the token says ${alg} (a shared-secret MAC) but the JWKS ${typeof kid === 'string' ? `key "${kid}" is a public key` : 'holds only public keys'}. A public key is never used as an HMAC secret.`);
       }
       if (typeof kid === 'string') {
-        candidates = input.keys.filter((k) => k.kid === kid);
-        if (candidates.length === 0) {
-          return verdict('invalid', 'no-matching-kid', `no key in the JWKS has "kid": "${kid}" (it has ${input.keys.map((k) => (k.kid === undefined ? 'a key without kid' : `"${k.kid}"`)).join(', ') || 'no usable keys'}).`);
-        }
+        candidates = selected;
       } else {
         candidates = input.keys.filter((k) => keyRefusal(k, alg) === undefined);
         if (candidates.length === 0) return verdict('invalid', 'alg-key-mismatch', `no key in the JWKS can verify ${alg} (${describeNeededKey(alg)}).`);
