@@ -51,7 +51,7 @@ export function customApiToDefinition(api: CustomApi): ApiDefinition {
 }
 
 export interface EndpointLineError {
-  code: 'ENDPOINT_LINE_INVALID';
+  code: 'ERR_ENDPOINT_LINE_INVALID';
   line: number;
   message: string;
 }
@@ -69,17 +69,17 @@ export function parseEndpointLines(text: string): { operations: CustomOperation[
     const [method = '', path = '', ...scopeWords] = splitScopes(line);
     const upper = method.toUpperCase();
     if (!(HTTP_METHODS as readonly string[]).includes(upper)) {
-      errors.push({ code: 'ENDPOINT_LINE_INVALID', line: index + 1, message: `"${method}" is not one of ${HTTP_METHODS.join(', ')}` });
+      errors.push({ code: 'ERR_ENDPOINT_LINE_INVALID', line: index + 1, message: `"${method}" is not one of ${HTTP_METHODS.join(', ')}` });
       return;
     }
     if (!path.startsWith('/')) {
-      errors.push({ code: 'ENDPOINT_LINE_INVALID', line: index + 1, message: 'the path must start with /' });
+      errors.push({ code: 'ERR_ENDPOINT_LINE_INVALID', line: index + 1, message: 'the path must start with /' });
       return;
     }
     const anyOf = scopeWords.length === 0 ? [[]] : scopeWords.map((word) => word.split('+').filter(Boolean));
     const parsed = customOperationSchema.safeParse({ method: upper as HttpMethod, path, anyOf });
     if (!parsed.success) {
-      errors.push({ code: 'ENDPOINT_LINE_INVALID', line: index + 1, message: parsed.error.issues[0]?.message ?? 'invalid endpoint' });
+      errors.push({ code: 'ERR_ENDPOINT_LINE_INVALID', line: index + 1, message: parsed.error.issues[0]?.message ?? 'invalid endpoint' });
       return;
     }
     operations.push(parsed.data);
