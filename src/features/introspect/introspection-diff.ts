@@ -1,6 +1,7 @@
 import type { Verdict } from '../../lib/jwt/verify';
 import type { Validity } from '../../lib/jwt/time';
 import { isoTime } from '../../lib/jwt/time';
+import { splitScope } from '../../lib/oauth/scope';
 
 /** What the local JWT verification concluded, in the three terms introspection answers in. */
 export interface LocalConclusion {
@@ -27,7 +28,7 @@ export function isLocallyActive(local: LocalConclusion): boolean {
 
 function scopeSet(scope: unknown): string[] | undefined {
   if (typeof scope !== 'string') return undefined;
-  return [...new Set(scope.split(' ').filter(Boolean))].sort();
+  return splitScope(scope).sort();
 }
 
 const timeText = (value: unknown) => (typeof value === 'number' ? `${value} (${isoTime(value)})` : 'absent');

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { APPOINTMENTS_EXAMPLE, customApiSchema, formatEndpointLines, parseEndpointLines } from '../../lib/catalog/custom-api';
 import type { CustomApi } from '../../lib/catalog/custom-api';
-import { splitScopes } from '../../lib/catalog/api-model';
+import { splitScope } from '../../lib/oauth/scope';
 import { importOpenApi, OpenApiImportError } from '../../lib/catalog/openapi-import';
 import type { OpenApiImportErrorCode } from '../../lib/catalog/openapi-import';
 import { useCustomApis, useScopesActions } from './scopes-store';
@@ -49,7 +49,7 @@ export function CustomApisPanel({ onOpen }: CustomApisPanelProps) {
   const save = (open: boolean) => {
     const parsed = parseEndpointLines(endpoints);
     const errors = parsed.errors.map((e) => `Line ${e.line}: ${e.message}`);
-    const declared = splitScopes(scopes);
+    const declared = splitScope(scopes);
     const used = parsed.operations.flatMap((op) => op.anyOf.flat());
     const candidate = customApiSchema.safeParse({
       id: slug(name),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { operationKey, splitScopes } from './api-model';
+import { operationKey } from './api-model';
+import { splitScope } from '../oauth/scope';
 import type { ApiDefinition } from './api-model';
 import { HTTP_METHODS, httpMethodSchema } from './schema';
 import type { HttpMethod } from './schema';
@@ -66,7 +67,7 @@ export function parseEndpointLines(text: string): { operations: CustomOperation[
   text.split('\n').forEach((raw, index) => {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) return;
-    const [method = '', path = '', ...scopeWords] = splitScopes(line);
+    const [method = '', path = '', ...scopeWords] = splitScope(line);
     const upper = method.toUpperCase();
     if (!(HTTP_METHODS as readonly string[]).includes(upper)) {
       errors.push({ code: 'ERR_ENDPOINT_LINE_INVALID', line: index + 1, message: `"${method}" is not one of ${HTTP_METHODS.join(', ')}` });

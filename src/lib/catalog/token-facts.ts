@@ -3,7 +3,7 @@ import type { TokenClassification, TokenTypeKind } from '../jwt/classify';
 import { decodeToken } from '../jwt/decode';
 import type { JsonObject } from '../jwt/decode';
 import { cleanTokenInput } from '../jwt/lenient-input';
-import { splitScopes } from './api-model';
+import { splitScope } from '../oauth/scope';
 
 /** What the pasted text is. */
 export type TokenInputKind = 'empty' | 'jwt' | 'encrypted' | 'malformed' | 'opaque' | 'scope-string';
@@ -52,7 +52,7 @@ const base = (kind: TokenInputKind): UnverifiedTokenFacts => ({
 
 function claimScopes(claims: JsonObject): string[] {
   const scope = claims.scope ?? claims.scp;
-  const fromScope = typeof scope === 'string' ? splitScopes(scope) : Array.isArray(scope) ? scope.filter((s): s is string => typeof s === 'string') : [];
+  const fromScope = typeof scope === 'string' ? splitScope(scope) : Array.isArray(scope) ? scope.filter((s): s is string => typeof s === 'string') : [];
   // Auth0 RBAC puts API permissions in `permissions` as well.
   const permissions = Array.isArray(claims.permissions) ? claims.permissions.filter((s): s is string => typeof s === 'string') : [];
   return [...new Set([...fromScope, ...permissions])];
@@ -89,7 +89,7 @@ const audiencesOf = (aud: unknown): string[] => (typeof aud === 'string' ? [aud]
 
 /** A scope string has spaces or `resource:action` words; a single word without a colon is an opaque token. */
 function scopeStringWords(text: string): string[] | null {
-  const words = splitScopes(text);
+  const words = splitScope(text);
   return words.every((w) => SCOPE_TOKEN.test(w)) && (words.length > 1 || text.includes(':')) ? words : null;
 }
 

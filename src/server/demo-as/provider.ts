@@ -14,6 +14,7 @@ import {
   managementApiAudience,
   userContextScopes,
 } from './tenant';
+import { splitScope } from '../../lib/oauth/scope';
 import { rewriteTokenRequest } from './token-request';
 
 export interface DemoAuthorizationServerOptions {
@@ -159,10 +160,10 @@ export function buildProviderConfiguration(issuer: string, keys: DemoKeys, appOr
             return;
           }
           const user = findDemoUserBySub(String(payload.sub));
-          const apiScopes = typeof payload.scope === 'string' ? payload.scope.split(' ') : [];
+          const apiScopes = typeof payload.scope === 'string' ? splitScope(payload.scope) : [];
           // Auth0 repeats the granted OIDC scopes in a user access token's `scope`; oidc-provider keeps only the API's.
           const exchanged = ctx.oidc.entities.AuthorizationCode ?? ctx.oidc.entities.RefreshToken;
-          const oidcScopes = (exchanged?.scope ?? ctx.oidc.params?.scope?.toString() ?? '').split(' ').filter((s) => oidcScopeNames.has(s));
+          const oidcScopes = splitScope(exchanged?.scope ?? ctx.oidc.params?.scope?.toString()).filter((s) => oidcScopeNames.has(s));
           const scopes = [...oidcScopes, ...apiScopes.filter((s) => !oidcScopeNames.has(s))];
           if (scopes.length) payload.scope = scopes.join(' ');
           if (payload.aud === demoApiIdentifier) {
