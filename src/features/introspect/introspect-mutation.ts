@@ -29,7 +29,7 @@ async function verifyLocally(queryClient: QueryClient, profileId: string, decode
   // Asymmetric algorithms only: an issuer's JWKS holds public keys, never an HMAC secret.
   const verdict = await verifyToken(decoded, JSON.stringify(keySet), { algorithms: ASYMMETRIC_SIGNING_ALGS, encoding: 'utf8' });
   return {
-    conclusion: { verdict, validity: tokenValidity(decoded.claims, now), claims: decoded.claims },
+    conclusion: { verdict, validity: tokenValidity(decoded.claims, now), claims: verdict.claims ?? decoded.claims },
     kids: jwks.keys.map((k) => (typeof k.kid === 'string' ? k.kid : '')).filter(Boolean),
   };
 }

@@ -1,4 +1,5 @@
-import type { Verdict } from '../../lib/jwt/verify';
+import type { UnverifiedClaims } from '../../lib/jwt/decode';
+import type { Verdict, VerifiedClaims } from '../../lib/jwt/verify';
 import type { Validity } from '../../lib/jwt/time';
 import { isoTime } from '../../lib/jwt/time';
 import { splitScope } from '../../lib/oauth/scope';
@@ -7,7 +8,8 @@ import { splitScope } from '../../lib/oauth/scope';
 export interface LocalConclusion {
   verdict: Verdict;
   validity: Validity;
-  claims: Record<string, unknown> | undefined;
+  /** What the signature vouches for when the verdict is `verified`; otherwise only what the token says. */
+  claims: VerifiedClaims | UnverifiedClaims | undefined;
 }
 
 /** What the authorization server said: an RFC 7662 answer, or a refusal to introspect. */

@@ -6,9 +6,9 @@ import { HTTP_METHODS, httpMethodSchema } from './schema';
 import type { HttpMethod } from './schema';
 
 // RFC 6749 §3.3 scope-token.
-export const scopeTokenSchema = z.string().regex(/^[\x21\x23-\x5B\x5D-\x7E]+$/, 'not a valid scope token').max(200);
+const scopeTokenSchema = z.string().regex(/^[\x21\x23-\x5B\x5D-\x7E]+$/, 'not a valid scope token').max(200);
 
-export const customOperationSchema = z.object({
+const customOperationSchema = z.object({
   method: httpMethodSchema,
   path: z.string().startsWith('/').max(2048),
   summary: z.string().max(500).default(''),

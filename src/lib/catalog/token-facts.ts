@@ -1,7 +1,7 @@
 import { classifyToken } from '../jwt/classify';
 import type { TokenClassification, TokenTypeKind } from '../jwt/classify';
 import { decodeToken } from '../jwt/decode';
-import type { JsonObject } from '../jwt/decode';
+import type { JsonObject, UnverifiedClaims } from '../jwt/decode';
 import { cleanTokenInput } from '../jwt/lenient-input';
 import { splitScope } from '../oauth/scope';
 
@@ -29,7 +29,7 @@ export interface UnverifiedTokenFacts {
   expiresAt: Date | null;
   notBefore: Date | null;
   header: JsonObject | null;
-  claims: JsonObject | null;
+  claims: UnverifiedClaims | null;
 }
 
 // RFC 6749 §3.3 scope-token characters.

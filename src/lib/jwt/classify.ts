@@ -2,7 +2,7 @@ import type { DecodeResult, JsonObject } from './decode';
 
 export type TokenTypeKind = 'access-token' | 'client-credentials' | 'id-token' | 'opaque' | 'jwe' | 'jws' | 'malformed' | 'empty';
 
-export const TOKEN_TYPE_LABELS: Record<TokenTypeKind, string> = {
+const TOKEN_TYPE_LABELS: Record<TokenTypeKind, string> = {
   'access-token': 'Access token for an API',
   'client-credentials': 'Client-credentials access token',
   'id-token': 'ID token',
@@ -22,8 +22,8 @@ export interface TokenClassification {
   auth0NoAudience?: boolean;
 }
 
-export const ID_TOKEN_FIX = 'Fix: send the access token to APIs, not the ID token. The ID token tells the client who signed in; an API must only accept access tokens issued for its own audience.';
-export const OPAQUE_FIX = 'Fix: to get a JWT access token for your API from Auth0, send audience=<your API identifier> in the /authorize (or /oauth/token) request. An opaque token can only be checked by its issuer (/userinfo or token introspection, RFC 7662).';
+const ID_TOKEN_FIX = 'Fix: send the access token to APIs, not the ID token. The ID token tells the client who signed in; an API must only accept access tokens issued for its own audience.';
+const OPAQUE_FIX = 'Fix: to get a JWT access token for your API from Auth0, send audience=<your API identifier> in the /authorize (or /oauth/token) request. An opaque token can only be checked by its issuer (/userinfo or token introspection, RFC 7662).';
 
 const asList = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? [value] : []);
 const looksLikeUri = (value: string) => /^[a-z][a-z0-9+.-]*:/i.test(value) || value.includes('/');

@@ -32,7 +32,7 @@ function decodeComponent(text: string): string {
 }
 
 /** Percent-encodes a name or value the way browsers' encodeURIComponent does (space as %20). */
-export function encodeComponent(text: string): string {
+function encodeComponent(text: string): string {
   return encodeURIComponent(text);
 }
 

@@ -4,7 +4,7 @@ import { FORM_POST_FRAGMENT_MARKER } from '../../shared/authorize-contract';
 import { OAuthFlowError } from './oauth-error';
 
 /** What the authorize page remembers for the round trip, in sessionStorage only, deleted on return. */
-export const pendingAuthorizationSchema = z.object({
+const pendingAuthorizationSchema = z.object({
   version: z.literal(1),
   issuer: z.string().min(1),
   authorizationEndpoint: z.string().min(1),
@@ -73,7 +73,7 @@ export interface AuthorizationResult {
 }
 
 /** Checks the ID token's `nonce` against the one that was sent (OIDC Core §3.1.3.7 step 11). Decodes only: this checks nothing else. */
-export function checkIdTokenNonce(idToken: string, expectedNonce: string | undefined): void {
+function checkIdTokenNonce(idToken: string, expectedNonce: string | undefined): void {
   let nonce: unknown;
   try {
     nonce = decodeJwt(idToken).nonce;
