@@ -104,7 +104,7 @@ test('a response whose state does not match is refused, and no code is exchanged
   await page.goto('/callback?code=attacker-code&state=forged-state');
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Refused: the state does not match');
-  await expect(alert).toContainText('state-mismatch');
+  await expect(alert).toContainText('ERR_STATE_MISMATCH');
   await expect(page.getByRole('button', { name: 'Exchange code' })).toHaveCount(0);
   expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
 });

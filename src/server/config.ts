@@ -3,9 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { calculateJwkThumbprint, exportJWK, SignJWT } from 'jose';
 import { z } from 'zod';
+import { ASYMMETRIC_SIGNING_ALGS } from '../lib/jwt/algorithms';
 import { apiDefinitionSchema, clientAuthMethods, type ApiDefinition, type ClientAuthMethod, type ProfileSummary } from '../shared/api-contract';
 
-const signingAlgs = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] as const;
+const signingAlgs = ASYMMETRIC_SIGNING_ALGS;
 export type AssertionAlg = (typeof signingAlgs)[number];
 
 const profileConfigSchema = z

@@ -52,7 +52,7 @@ describe('/callback', () => {
 
   it('refuses a response when no login is pending in this tab', () => {
     landOnCallback('code=c1&state=the-state');
-    expect(screen.getByRole('alert')).toHaveTextContent('no-pending-request');
+    expect(screen.getByRole('alert')).toHaveTextContent('ERR_NO_PENDING_REQUEST');
   });
 
   it('shows the AS error and its description as text', () => {

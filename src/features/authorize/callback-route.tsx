@@ -17,10 +17,10 @@ import './authorize.css';
 const SOURCE_TEXT = { query: 'the query string', fragment: 'the URL fragment', form_post: 'form_post (handed over by the companion server)' } as const;
 
 const REFUSAL_TITLE: Partial<Record<OAuthFlowError['code'], string>> = {
-  'state-mismatch': 'Refused: the state does not match',
-  'nonce-mismatch': 'Refused: the nonce does not match',
-  'no-pending-request': 'Refused: no login is pending in this tab',
-  'invalid-callback': 'Refused: the response is invalid',
+  ERR_STATE_MISMATCH: 'Refused: the state does not match',
+  ERR_NONCE_MISMATCH: 'Refused: the nonce does not match',
+  ERR_NO_PENDING_REQUEST: 'Refused: no login is pending in this tab',
+  ERR_INVALID_CALLBACK: 'Refused: the response is invalid',
 };
 
 function ErrorPanel({ title, code, error, description }: { title: string; code: string; error?: string | undefined; description: string }) {
@@ -48,7 +48,7 @@ function ErrorPanel({ title, code, error, description }: { title: string; code: 
 }
 
 function RefusedPanel({ error }: { error: OAuthFlowError }) {
-  if (error.code === 'authorization-error') {
+  if (error.code === 'ERR_AUTHORIZATION_ERROR') {
     return <ErrorPanel title="The authorization server returned an error" code={error.code} error={error.error} description={error.errorDescription ?? '(no error_description)'} />;
   }
   return <ErrorPanel title={REFUSAL_TITLE[error.code] ?? 'Refused'} code={error.code} description={error.message} />;

@@ -21,12 +21,12 @@ export function consumeCallback(href: string): CallbackOutcome {
     if (!response) return { kind: 'empty' };
     const pending = takePendingAuthorization();
     if (!pending) {
-      return { kind: 'refused', source: response.source, pending, error: new OAuthFlowError('no-pending-request', 'No login was started from this tab (or it was already completed), so this response cannot be checked and is refused.') };
+      return { kind: 'refused', source: response.source, pending, error: new OAuthFlowError('ERR_NO_PENDING_REQUEST', 'No login was started from this tab (or it was already completed), so this response cannot be checked and is refused.') };
     }
     try {
       return { kind: 'accepted', source: response.source, pending, result: validateAuthorizationResponse(pending, response.params) };
     } catch (error) {
-      const flowError = error instanceof OAuthFlowError ? error : new OAuthFlowError('invalid-callback', 'The response could not be read.', { cause: error });
+      const flowError = error instanceof OAuthFlowError ? error : new OAuthFlowError('ERR_INVALID_CALLBACK', 'The response could not be read.', { cause: error });
       return { kind: 'refused', source: response.source, pending, error: flowError };
     }
   })();

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import { postJson } from '../../api/companion-client';
+import { ASYMMETRIC_SIGNING_ALGS } from '../../lib/jwt/algorithms';
 import { decodeToken } from '../../lib/jwt/decode';
 import type { DecodedJws } from '../../lib/jwt/decode';
 import { tokenValidity } from '../../lib/jwt/time';
@@ -22,15 +23,13 @@ export function introspect(request: IntrospectRequest): Promise<IntrospectRespon
   return postJson('/api/introspect', request, introspectResponseSchema);
 }
 
-const VERIFY_ALGS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] as const;
-
 async function verifyLocally(queryClient: QueryClient, profileId: string, decoded: DecodedJws, now: number): Promise<{ conclusion: LocalConclusion; kids: string[] }> {
   const jwks = await queryClient.fetchQuery(jwksQueryOptions(profileId));
   const { meta: _meta, ...keySet } = jwks;
   // Asymmetric algorithms only: an issuer's JWKS holds public keys, never an HMAC secret.
-  const verdict = await verifyToken(decoded, JSON.stringify(keySet), { algorithms: [...VERIFY_ALGS], encoding: 'utf8' });
+  const verdict = await verifyToken(decoded, JSON.stringify(keySet), { algorithms: ASYMMETRIC_SIGNING_ALGS, encoding: 'utf8' });
   return {
-    conclusion: { verdict, validity: tokenValidity(decoded.claims, now), claims: decoded.claims },
+    conclusion: { verdict, validity: tokenValidity(decoded.claims, now), claims: verdict.claims ?? decoded.claims },
     kids: jwks.keys.map((k) => (typeof k.kid === 'string' ? k.kid : '')).filter(Boolean),
   };
 }

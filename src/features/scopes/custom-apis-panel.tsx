@@ -1,17 +1,17 @@
 import { useId, useState } from 'react';
 import { APPOINTMENTS_EXAMPLE, customApiSchema, formatEndpointLines, parseEndpointLines } from '../../lib/catalog/custom-api';
 import type { CustomApi } from '../../lib/catalog/custom-api';
-import { splitScopes } from '../../lib/catalog/api-model';
+import { splitScope } from '../../lib/oauth/scope';
 import { importOpenApi, OpenApiImportError } from '../../lib/catalog/openapi-import';
 import type { OpenApiImportErrorCode } from '../../lib/catalog/openapi-import';
 import { useCustomApis, useScopesActions } from './scopes-store';
 
 const IMPORT_ERRORS: Record<OpenApiImportErrorCode, string> = {
-  IMPORT_TOO_LARGE: 'The document is too large (10 MB at most).',
-  IMPORT_PARSE_FAILED: 'This is neither valid JSON nor valid YAML.',
-  IMPORT_NOT_OPENAPI3: 'Only OpenAPI 3.x documents can be imported (Swagger 2.0 must be converted first).',
-  IMPORT_INVALID: 'This does not look like an OpenAPI document.',
-  IMPORT_NO_OPERATIONS: 'The document declares no operations.',
+  ERR_IMPORT_TOO_LARGE: 'The document is too large (10 MB at most).',
+  ERR_IMPORT_PARSE_FAILED: 'This is neither valid JSON nor valid YAML.',
+  ERR_IMPORT_NOT_OPENAPI3: 'Only OpenAPI 3.x documents can be imported (Swagger 2.0 must be converted first).',
+  ERR_IMPORT_INVALID: 'This does not look like an OpenAPI document.',
+  ERR_IMPORT_NO_OPERATIONS: 'The document declares no operations.',
 };
 
 const slug = (name: string) =>
@@ -49,7 +49,7 @@ export function CustomApisPanel({ onOpen }: CustomApisPanelProps) {
   const save = (open: boolean) => {
     const parsed = parseEndpointLines(endpoints);
     const errors = parsed.errors.map((e) => `Line ${e.line}: ${e.message}`);
-    const declared = splitScopes(scopes);
+    const declared = splitScope(scopes);
     const used = parsed.operations.flatMap((op) => op.anyOf.flat());
     const candidate = customApiSchema.safeParse({
       id: slug(name),

@@ -44,11 +44,6 @@ export function operationKey(method: string, path: string): string {
   return `${method.toUpperCase()} ${path}`;
 }
 
-/** Splits a `scope` claim or a typed scope string into distinct tokens (RFC 6749 §3.3). */
-export function splitScopes(value: string): string[] {
-  return [...new Set(value.split(/\s+/).filter(Boolean))];
-}
-
 /** Scopes that only ever act on the token's own `sub` (Auth0's `*:current_user*`). */
 export function isCurrentUserScope(scope: string): boolean {
   return scope.includes(':current_user');

@@ -16,9 +16,9 @@ describe('parseEndpointLines', () => {
   it('reports bad lines by number', () => {
     const { errors } = parseEndpointLines('GET /ok read:x\nFETCH /x\nGET nopath\nGET /x bad"scope');
     expect(errors.map((e) => [e.code, e.line])).toEqual([
-      ['ENDPOINT_LINE_INVALID', 2],
-      ['ENDPOINT_LINE_INVALID', 3],
-      ['ENDPOINT_LINE_INVALID', 4],
+      ['ERR_ENDPOINT_LINE_INVALID', 2],
+      ['ERR_ENDPOINT_LINE_INVALID', 3],
+      ['ERR_ENDPOINT_LINE_INVALID', 4],
     ]);
   });
 

@@ -1,13 +1,14 @@
 import { z } from 'zod';
-import { operationKey, splitScopes } from './api-model';
+import { operationKey } from './api-model';
+import { splitScope } from '../oauth/scope';
 import type { ApiDefinition } from './api-model';
 import { HTTP_METHODS, httpMethodSchema } from './schema';
 import type { HttpMethod } from './schema';
 
 // RFC 6749 §3.3 scope-token.
-export const scopeTokenSchema = z.string().regex(/^[\x21\x23-\x5B\x5D-\x7E]+$/, 'not a valid scope token').max(200);
+const scopeTokenSchema = z.string().regex(/^[\x21\x23-\x5B\x5D-\x7E]+$/, 'not a valid scope token').max(200);
 
-export const customOperationSchema = z.object({
+const customOperationSchema = z.object({
   method: httpMethodSchema,
   path: z.string().startsWith('/').max(2048),
   summary: z.string().max(500).default(''),
@@ -51,7 +52,7 @@ export function customApiToDefinition(api: CustomApi): ApiDefinition {
 }
 
 export interface EndpointLineError {
-  code: 'ENDPOINT_LINE_INVALID';
+  code: 'ERR_ENDPOINT_LINE_INVALID';
   line: number;
   message: string;
 }
@@ -66,20 +67,20 @@ export function parseEndpointLines(text: string): { operations: CustomOperation[
   text.split('\n').forEach((raw, index) => {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) return;
-    const [method = '', path = '', ...scopeWords] = splitScopes(line);
+    const [method = '', path = '', ...scopeWords] = splitScope(line);
     const upper = method.toUpperCase();
     if (!(HTTP_METHODS as readonly string[]).includes(upper)) {
-      errors.push({ code: 'ENDPOINT_LINE_INVALID', line: index + 1, message: `"${method}" is not one of ${HTTP_METHODS.join(', ')}` });
+      errors.push({ code: 'ERR_ENDPOINT_LINE_INVALID', line: index + 1, message: `"${method}" is not one of ${HTTP_METHODS.join(', ')}` });
       return;
     }
     if (!path.startsWith('/')) {
-      errors.push({ code: 'ENDPOINT_LINE_INVALID', line: index + 1, message: 'the path must start with /' });
+      errors.push({ code: 'ERR_ENDPOINT_LINE_INVALID', line: index + 1, message: 'the path must start with /' });
       return;
     }
     const anyOf = scopeWords.length === 0 ? [[]] : scopeWords.map((word) => word.split('+').filter(Boolean));
     const parsed = customOperationSchema.safeParse({ method: upper as HttpMethod, path, anyOf });
     if (!parsed.success) {
-      errors.push({ code: 'ENDPOINT_LINE_INVALID', line: index + 1, message: parsed.error.issues[0]?.message ?? 'invalid endpoint' });
+      errors.push({ code: 'ERR_ENDPOINT_LINE_INVALID', line: index + 1, message: parsed.error.issues[0]?.message ?? 'invalid endpoint' });
       return;
     }
     operations.push(parsed.data);

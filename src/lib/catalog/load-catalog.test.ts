@@ -8,7 +8,7 @@ describe('loadManagementCatalog', () => {
   });
 
   it('refuses a catalog of the wrong shape with a stable code', async () => {
-    await expect(loadManagementCatalog(async () => ({ schemaVersion: 2 }))).rejects.toMatchObject({ code: 'CATALOG_INVALID' });
+    await expect(loadManagementCatalog(async () => ({ schemaVersion: 2 }))).rejects.toMatchObject({ code: 'ERR_CATALOG_INVALID' });
     await expect(loadManagementCatalog(async () => null)).rejects.toBeInstanceOf(CatalogLoadError);
   });
 });

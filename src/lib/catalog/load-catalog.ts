@@ -3,7 +3,7 @@ import { catalogSchema } from './schema';
 import type { Catalog } from './schema';
 
 export class CatalogLoadError extends Error {
-  readonly code = 'CATALOG_INVALID';
+  readonly code = 'ERR_CATALOG_INVALID';
 }
 
 /** The generated catalog, as a lazily loaded chunk: never part of the first route's bundle. */

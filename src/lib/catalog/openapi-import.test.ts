@@ -114,11 +114,11 @@ describe('importOpenApi', () => {
       }
       return 'none';
     };
-    expect(await codeOf('openapi: [unclosed')).toBe('IMPORT_PARSE_FAILED');
-    expect(await codeOf('{"swagger":"2.0","paths":{}}')).toBe('IMPORT_NOT_OPENAPI3');
-    expect(await codeOf('openapi: 2.5.0\ninfo: {title: x}\npaths: {}')).toBe('IMPORT_NOT_OPENAPI3');
-    expect(await codeOf('just a string')).toBe('IMPORT_INVALID');
-    expect(await codeOf('openapi: 3.0.0\ninfo: {title: x}\npaths: {}')).toBe('IMPORT_NO_OPERATIONS');
+    expect(await codeOf('openapi: [unclosed')).toBe('ERR_IMPORT_PARSE_FAILED');
+    expect(await codeOf('{"swagger":"2.0","paths":{}}')).toBe('ERR_IMPORT_NOT_OPENAPI3');
+    expect(await codeOf('openapi: 2.5.0\ninfo: {title: x}\npaths: {}')).toBe('ERR_IMPORT_NOT_OPENAPI3');
+    expect(await codeOf('just a string')).toBe('ERR_IMPORT_INVALID');
+    expect(await codeOf('openapi: 3.0.0\ninfo: {title: x}\npaths: {}')).toBe('ERR_IMPORT_NO_OPERATIONS');
   });
 
   it('warns about undeclared security schemes', async () => {

@@ -4,7 +4,7 @@ import type { HttpMethod } from './schema';
 import { customApiSchema } from './custom-api';
 import type { CustomApi, CustomOperation } from './custom-api';
 
-export type OpenApiImportErrorCode = 'IMPORT_TOO_LARGE' | 'IMPORT_PARSE_FAILED' | 'IMPORT_NOT_OPENAPI3' | 'IMPORT_INVALID' | 'IMPORT_NO_OPERATIONS';
+export type OpenApiImportErrorCode = 'ERR_IMPORT_TOO_LARGE' | 'ERR_IMPORT_PARSE_FAILED' | 'ERR_IMPORT_NOT_OPENAPI3' | 'ERR_IMPORT_INVALID' | 'ERR_IMPORT_NO_OPERATIONS';
 
 export class OpenApiImportError extends Error {
   readonly code: OpenApiImportErrorCode;
@@ -81,7 +81,7 @@ async function parseText(text: string, loadYaml: () => Promise<YamlParse>): Prom
     const parseYaml = await loadYaml();
     return parseYaml(text, { maxAliasCount: 100 });
   } catch (error) {
-    throw new OpenApiImportError('IMPORT_PARSE_FAILED', `Not valid JSON or YAML: ${(error as Error).message}`);
+    throw new OpenApiImportError('ERR_IMPORT_PARSE_FAILED', `Not valid JSON or YAML: ${(error as Error).message}`);
   }
 }
 
@@ -90,15 +90,15 @@ export async function importOpenApi(
   text: string,
   { semantics = 'openapi', id = 'imported', identifier, loadYaml = loadYamlParser }: OpenApiImportOptions = {},
 ): Promise<OpenApiImportResult> {
-  if (text.length > MAX_DOCUMENT_CHARS) throw new OpenApiImportError('IMPORT_TOO_LARGE', 'The document is larger than 10 MB.');
+  if (text.length > MAX_DOCUMENT_CHARS) throw new OpenApiImportError('ERR_IMPORT_TOO_LARGE', 'The document is larger than 10 MB.');
   const raw = await parseText(text, loadYaml);
   if (raw && typeof raw === 'object' && 'swagger' in raw) {
-    throw new OpenApiImportError('IMPORT_NOT_OPENAPI3', 'This is a Swagger 2.0 document; convert it to OpenAPI 3 first.');
+    throw new OpenApiImportError('ERR_IMPORT_NOT_OPENAPI3', 'This is a Swagger 2.0 document; convert it to OpenAPI 3 first.');
   }
   const parsed = documentSchema.safeParse(raw);
-  if (!parsed.success) throw new OpenApiImportError('IMPORT_INVALID', `Not an OpenAPI document: ${z.prettifyError(parsed.error)}`);
+  if (!parsed.success) throw new OpenApiImportError('ERR_IMPORT_INVALID', `Not an OpenAPI document: ${z.prettifyError(parsed.error)}`);
   const doc = parsed.data;
-  if (!doc.openapi.startsWith('3.')) throw new OpenApiImportError('IMPORT_NOT_OPENAPI3', `OpenAPI ${doc.openapi} is not supported; use OpenAPI 3.x.`);
+  if (!doc.openapi.startsWith('3.')) throw new OpenApiImportError('ERR_IMPORT_NOT_OPENAPI3', `OpenAPI ${doc.openapi} is not supported; use OpenAPI 3.x.`);
 
   const warnings: string[] = [];
   const schemes = doc.components.securitySchemes;
@@ -157,7 +157,7 @@ export async function importOpenApi(
       });
     }
   }
-  if (operations.length === 0) throw new OpenApiImportError('IMPORT_NO_OPERATIONS', 'The document declares no operations.');
+  if (operations.length === 0) throw new OpenApiImportError('ERR_IMPORT_NO_OPERATIONS', 'The document declares no operations.');
 
   const usedScopes = [...new Set(operations.flatMap((op) => op.anyOf.flat()))];
   for (const scope of usedScopes) if (!descriptions.has(scope)) descriptions.set(scope, '');
@@ -169,6 +169,6 @@ export async function importOpenApi(
     operations,
   };
   const api = customApiSchema.safeParse(candidate);
-  if (!api.success) throw new OpenApiImportError('IMPORT_INVALID', z.prettifyError(api.error));
+  if (!api.success) throw new OpenApiImportError('ERR_IMPORT_INVALID', z.prettifyError(api.error));
   return { api: api.data, warnings: [...new Set(warnings)] };
 }

@@ -6,16 +6,15 @@ export const httpMethodSchema = z.enum(HTTP_METHODS);
 export type HttpMethod = z.infer<typeof httpMethodSchema>;
 
 /** `x-release-lifecycle`; null where the spec declares none (connection-profiles). */
-export const lifecycleSchema = z.enum(['GA', 'EA', 'beta']).nullable();
+const lifecycleSchema = z.enum(['GA', 'EA', 'beta']).nullable();
 export type Lifecycle = z.infer<typeof lifecycleSchema>;
 
 /** Where an operation comes from: the spec, a reference page that only `head` has, or an older SDK. */
-export const operationSourceSchema = z.enum(['spec', 'head', 'legacy']);
-export type OperationSource = z.infer<typeof operationSourceSchema>;
+const operationSourceSchema = z.enum(['spec', 'head', 'legacy']);
 
 const scopeName = z.string().min(1);
 
-export const catalogOperationSchema = z.object({
+const catalogOperationSchema = z.object({
   /** `METHOD /api/v2/path`: the key used in deep links and accessible names. */
   id: z.string().min(1),
   method: httpMethodSchema,
@@ -37,20 +36,19 @@ export const catalogOperationSchema = z.object({
 });
 export type CatalogOperation = z.infer<typeof catalogOperationSchema>;
 
-export const catalogScopeSchema = z.object({
+const catalogScopeSchema = z.object({
   name: scopeName,
   description: z.string(),
 });
-export type CatalogScope = z.infer<typeof catalogScopeSchema>;
 
 /** A scope that operations accept but that the spec does not declare. */
-export const extraScopeSchema = z.object({
+const extraScopeSchema = z.object({
   name: scopeName,
   sources: z.array(z.enum(['head', 'user-context-docs', 'legacy'])).min(1),
 });
 export type ExtraScope = z.infer<typeof extraScopeSchema>;
 
-export const catalogSourceSchema = z.object({
+const catalogSourceSchema = z.object({
   spec: z.object({
     repo: z.string(),
     path: z.string(),

@@ -1,6 +1,9 @@
-import { decodeJwt, decodeProtectedHeader } from 'jose';
-import type { JWTPayload, ProtectedHeaderParameters } from 'jose';
-import { splitScopes } from './api-model';
+import { classifyToken } from '../jwt/classify';
+import type { TokenClassification, TokenTypeKind } from '../jwt/classify';
+import { decodeToken } from '../jwt/decode';
+import type { JsonObject, UnverifiedClaims } from '../jwt/decode';
+import { cleanTokenInput } from '../jwt/lenient-input';
+import { splitScope } from '../oauth/scope';
 
 /** What the pasted text is. */
 export type TokenInputKind = 'empty' | 'jwt' | 'encrypted' | 'malformed' | 'opaque' | 'scope-string';
@@ -18,21 +21,19 @@ export interface UnverifiedTokenFacts {
   scopes: string[];
   audiences: string[];
   use: TokenUse;
-  /** Why `use` was judged so, as short claim facts ("typ at+jwt", "nonce claim"). */
+  /** Why `use` was judged so: the token editor's classification evidence. */
   useEvidence: string[];
   /** true: issued to a user; false: a client-credentials token; null: cannot tell. */
   userBound: boolean | null;
   subject: string | null;
   expiresAt: Date | null;
   notBefore: Date | null;
-  header: ProtectedHeaderParameters | null;
-  claims: JWTPayload | null;
+  header: JsonObject | null;
+  claims: UnverifiedClaims | null;
 }
 
 // RFC 6749 §3.3 scope-token characters.
 const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
-const JWS_COMPACT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
-const JWE_COMPACT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
 const base = (kind: TokenInputKind): UnverifiedTokenFacts => ({
   verified: false,
@@ -49,28 +50,32 @@ const base = (kind: TokenInputKind): UnverifiedTokenFacts => ({
   claims: null,
 });
 
-function claimScopes(claims: JWTPayload): string[] {
+function claimScopes(claims: JsonObject): string[] {
   const scope = claims.scope ?? claims.scp;
-  const fromScope = typeof scope === 'string' ? splitScopes(scope) : Array.isArray(scope) ? scope.filter((s): s is string => typeof s === 'string') : [];
+  const fromScope = typeof scope === 'string' ? splitScope(scope) : Array.isArray(scope) ? scope.filter((s): s is string => typeof s === 'string') : [];
   // Auth0 RBAC puts API permissions in `permissions` as well.
   const permissions = Array.isArray(claims.permissions) ? claims.permissions.filter((s): s is string => typeof s === 'string') : [];
   return [...new Set([...fromScope, ...permissions])];
 }
 
-function judgeUse(header: ProtectedHeaderParameters, claims: JWTPayload): { use: TokenUse; evidence: string[] } {
-  const typ = typeof header.typ === 'string' ? header.typ.toLowerCase() : '';
-  if (typ === 'at+jwt' || typ === 'application/at+jwt') return { use: 'access', evidence: [`typ ${header.typ}`] };
-  const idEvidence = ['nonce', 'at_hash', 'c_hash', 's_hash', 'auth_time', 'sid'].filter((claim) => claim in claims).map((claim) => `${claim} claim`);
-  const hasScope = 'scope' in claims || 'scp' in claims || 'permissions' in claims;
-  if (hasScope) return { use: 'access', evidence: ['scope claim'] };
-  const audiences = typeof claims.aud === 'string' ? [claims.aud] : claims.aud ?? [];
-  const audIsClient = audiences.length > 0 && audiences.every((aud) => !/^[a-z][a-z0-9+.-]*:/i.test(aud));
-  if (audIsClient) idEvidence.push('aud is a client ID, not an API');
-  if (idEvidence.length > 0) return { use: 'id', evidence: idEvidence };
-  return { use: 'unknown', evidence: [] };
+const USE_OF_KIND: Record<TokenTypeKind, TokenUse> = {
+  'access-token': 'access',
+  'client-credentials': 'access',
+  'id-token': 'id',
+  jws: 'unknown',
+  jwe: 'unknown',
+  opaque: 'unknown',
+  malformed: 'unknown',
+  empty: 'unknown',
+};
+
+/** The token editor's classification, said the scope picker's way: the one source of truth is `classifyToken`. */
+export function tokenUseOf(classification: TokenClassification): { use: TokenUse; evidence: string[] } {
+  const use = USE_OF_KIND[classification.kind];
+  return { use, evidence: use === 'unknown' ? [] : classification.evidence };
 }
 
-function judgeUserBound(claims: JWTPayload): boolean | null {
+function judgeUserBound(claims: JsonObject): boolean | null {
   if (claims.gty === 'client-credentials') return false;
   const sub = typeof claims.sub === 'string' ? claims.sub : null;
   if (sub === null) return claims.client_id !== undefined ? false : null;
@@ -80,26 +85,30 @@ function judgeUserBound(claims: JWTPayload): boolean | null {
 }
 
 const seconds = (value: unknown): Date | null => (typeof value === 'number' && Number.isFinite(value) ? new Date(value * 1000) : null);
+const audiencesOf = (aud: unknown): string[] => (typeof aud === 'string' ? [aud] : Array.isArray(aud) ? aud.filter((a): a is string => typeof a === 'string') : []);
 
-/** Decodes pasted text locally (no network, no signature check): a JWT, an encrypted or opaque token, or a scope string. */
+/** A scope string has spaces or `resource:action` words; a single word without a colon is an opaque token. */
+function scopeStringWords(text: string): string[] | null {
+  const words = splitScope(text);
+  return words.every((w) => SCOPE_TOKEN.test(w)) && (words.length > 1 || text.includes(':')) ? words : null;
+}
+
+/**
+ * Reads pasted text locally (no network, no signature check) with the token editor's strict decoder and classifier:
+ * a JWT, an encrypted or opaque token, or a scope string.
+ */
 export function readTokenFacts(input: string): UnverifiedTokenFacts {
   const text = input.trim().replace(/^bearer\s+/i, '');
   if (text === '') return base('empty');
-  if (JWE_COMPACT.test(text)) return base('encrypted');
-  if (JWS_COMPACT.test(text)) {
-    let header: ProtectedHeaderParameters;
-    let claims: JWTPayload;
-    try {
-      header = decodeProtectedHeader(text);
-      claims = decodeJwt(text);
-    } catch {
-      return base('malformed');
-    }
-    const { use, evidence } = judgeUse(header, claims);
+  const decoded = decodeToken(cleanTokenInput(text).token);
+  if (decoded.kind === 'jwe') return base('encrypted');
+  if (decoded.kind === 'jws' && decoded.claims) {
+    const { header, claims } = decoded;
+    const { use, evidence } = tokenUseOf(classifyToken(decoded));
     return {
       ...base('jwt'),
       scopes: claimScopes(claims),
-      audiences: typeof claims.aud === 'string' ? [claims.aud] : Array.isArray(claims.aud) ? claims.aud : [],
+      audiences: audiencesOf(claims.aud),
       use,
       useEvidence: evidence,
       userBound: judgeUserBound(claims),
@@ -110,10 +119,11 @@ export function readTokenFacts(input: string): UnverifiedTokenFacts {
       claims,
     };
   }
-  const words = splitScopes(text);
-  // A scope string has spaces or `resource:action` words; a single word without a colon is an opaque token.
-  if (words.every((w) => SCOPE_TOKEN.test(w)) && (words.length > 1 || text.includes(':'))) {
-    return { ...base('scope-string'), scopes: words, use: 'access' };
-  }
-  return base('opaque');
+  // Not a readable JWT: a scope string, else an opaque or a malformed token (a JWS whose payload is no claims set is malformed here).
+  const words = scopeStringWords(text);
+  if (words) return { ...base('scope-string'), scopes: words, use: 'access' };
+  if (decoded.kind === 'opaque' || decoded.kind === 'empty') return base('opaque');
+  // The editor still guesses the type from the parts that decoded; say the same here.
+  const { use, evidence } = tokenUseOf(classifyToken(decoded));
+  return { ...base('malformed'), use, useEvidence: evidence };
 }

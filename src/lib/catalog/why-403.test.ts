@@ -61,7 +61,7 @@ describe('readTokenFacts', () => {
   it('tells an ID token from an access token', async () => {
     const id = await token({ iss: 'https://tenant.example.auth0.com/', sub: 'auth0|alice', aud: 'spa-client', nonce: 'n-0S6', auth_time: nowSeconds - 100 }, 'JWT');
     expect(readTokenFacts(id)).toMatchObject({ use: 'id', userBound: true });
-    expect(readTokenFacts(id).useEvidence).toContain('nonce claim');
+    expect(readTokenFacts(id).useEvidence).toContain('has "nonce"');
   });
 
   it('reads Auth0 RBAC permissions and scp arrays as scopes', async () => {
@@ -98,7 +98,7 @@ describe('explainWhy403: each cause', () => {
     const id = await token({ iss: 'https://tenant.example.auth0.com/', sub: 'auth0|alice', aud: 'spa-client', nonce: 'abc' }, 'JWT');
     const result = verdict(getUser, id);
     expect(result.outcome).toBe('fails');
-    expect(result.causes[0]).toEqual({ code: 'ID_TOKEN', evidence: ['nonce claim', 'aud is a client ID, not an API'] });
+    expect(result.causes[0]).toEqual({ code: 'ID_TOKEN', evidence: ['has "nonce"', '"aud" is a client id (spa-client), not an API identifier', 'no "scope"'] });
   });
 
   it('an opaque token', () => {

@@ -1,11 +1,16 @@
-/** JWS algorithms this tool signs and verifies (RFC 7518 §3, RFC 8037 §3.1). */
-export const SUPPORTED_JWS_ALGS = [
-  'HS256', 'HS384', 'HS512',
+/**
+ * The asymmetric JWS algorithms (RFC 7518 §3.3-3.5, RFC 8037 §3.1): what an issuer's JWKS verifies and what a
+ * private_key_jwt client assertion is signed with. An issuer's JWKS never holds an HMAC secret.
+ */
+export const ASYMMETRIC_SIGNING_ALGS = [
   'RS256', 'RS384', 'RS512',
   'PS256', 'PS384', 'PS512',
   'ES256', 'ES384', 'ES512',
-  'EdDSA', 'Ed25519',
+  'EdDSA',
 ] as const;
+
+/** JWS algorithms this tool signs and verifies (RFC 7518 §3, RFC 8037 §3.1); Ed25519 is the fully-specified alias of EdDSA. */
+export const SUPPORTED_JWS_ALGS = ['HS256', 'HS384', 'HS512', ...ASYMMETRIC_SIGNING_ALGS, 'Ed25519'] as const;
 
 export type JwsAlg = (typeof SUPPORTED_JWS_ALGS)[number];
 export type AlgFamily = 'HMAC' | 'RSA' | 'RSA-PSS' | 'ECDSA' | 'EdDSA';

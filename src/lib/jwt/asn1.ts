@@ -12,7 +12,9 @@ export interface DerElement {
   headerStart: number;
 }
 
-export class DerError extends Error {}
+export class DerError extends Error {
+  readonly code = 'ERR_DER_INVALID';
+}
 
 export function readElement(der: Uint8Array, offset = 0): DerElement {
   const tag = der[offset];

@@ -31,6 +31,20 @@ describe('classifyToken', () => {
     expect(result.evidence.join()).toMatch(/client id/);
   });
 
+  it('an ID token by s_hash (FAPI), which no access token carries', () => {
+    expect(classify(jwt({ aud: 'demo-spa', s_hash: 'h', sub: 'alice' })).kind).toBe('id-token');
+  });
+
+  it('auth_time and sid alone do not make an ID token: RFC 9068 access tokens carry them too', () => {
+    expect(classify(jwt({ aud: 'https://api.demo.test/', auth_time: 1, sid: 's', sub: 'alice' })).kind).toBe('access-token');
+    expect(classify(jwt({ auth_time: 1, sid: 's', sub: 'alice' })).kind).toBe('jws');
+    expect(classify(jwt({ aud: 'demo-spa', auth_time: 1, sid: 's', sub: 'alice' })).kind).toBe('id-token');
+  });
+
+  it('Auth0 RBAC permissions outweigh a nonce: permissions ride only on access tokens', () => {
+    expect(classify(jwt({ aud: 'https://api.demo.test/', nonce: 'n', permissions: ['read:appointments'] })).kind).toBe('access-token');
+  });
+
   it('an ID token without nonce, by client-id audience and user claims', () => {
     expect(classify(jwt({ aud: 'dGhpcyBpcyBh', email: 'a@b.c', sub: 'x' })).kind).toBe('id-token');
   });

@@ -2,7 +2,7 @@ import type { DecodeResult, JsonObject } from './decode';
 
 export type TokenTypeKind = 'access-token' | 'client-credentials' | 'id-token' | 'opaque' | 'jwe' | 'jws' | 'malformed' | 'empty';
 
-export const TOKEN_TYPE_LABELS: Record<TokenTypeKind, string> = {
+const TOKEN_TYPE_LABELS: Record<TokenTypeKind, string> = {
   'access-token': 'Access token for an API',
   'client-credentials': 'Client-credentials access token',
   'id-token': 'ID token',
@@ -22,17 +22,26 @@ export interface TokenClassification {
   auth0NoAudience?: boolean;
 }
 
-export const ID_TOKEN_FIX = 'Fix: send the access token to APIs, not the ID token. The ID token tells the client who signed in; an API must only accept access tokens issued for its own audience.';
-export const OPAQUE_FIX = 'Fix: to get a JWT access token for your API from Auth0, send audience=<your API identifier> in the /authorize (or /oauth/token) request. An opaque token can only be checked by its issuer (/userinfo or token introspection, RFC 7662).';
+const ID_TOKEN_FIX = 'Fix: send the access token to APIs, not the ID token. The ID token tells the client who signed in; an API must only accept access tokens issued for its own audience.';
+const OPAQUE_FIX = 'Fix: to get a JWT access token for your API from Auth0, send audience=<your API identifier> in the /authorize (or /oauth/token) request. An opaque token can only be checked by its issuer (/userinfo or token introspection, RFC 7662).';
 
 const asList = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? [value] : []);
 const looksLikeUri = (value: string) => /^[a-z][a-z0-9+.-]*:/i.test(value) || value.includes('/');
+
+/**
+ * Claims that only ever appear in ID tokens (OIDC Core §2, §3.3.2.11; FAPI 1.0 Part 2 §5.1 for `s_hash`).
+ * `auth_time` and `sid` are not among them: RFC 9068 §2.2.1 puts `auth_time` in access tokens, and servers such as
+ * Keycloak put `sid` there too, so those two only count as user claims next to a client-id audience.
+ */
+const ID_TOKEN_ONLY_CLAIMS = ['nonce', 'at_hash', 'c_hash', 's_hash'] as const;
 
 function classifyClaims(header: JsonObject | undefined, claims: JsonObject): TokenClassification {
   const evidence: string[] = [];
   const typ = typeof header?.typ === 'string' ? header.typ.toLowerCase() : undefined;
   const audiences = asList(claims.aud);
   const hasScope = claims.scope !== undefined || claims.scp !== undefined;
+  // Auth0 RBAC's `permissions` only ever rides on access tokens.
+  const hasAccessGrant = hasScope || claims.permissions !== undefined;
   const sub = typeof claims.sub === 'string' ? claims.sub : undefined;
 
   const cc: string[] = [];
@@ -50,9 +59,9 @@ function classifyClaims(header: JsonObject | undefined, claims: JsonObject): Tok
   }
 
   const idSignals: string[] = [];
-  for (const claim of ['nonce', 'at_hash', 'c_hash']) if (claims[claim] !== undefined) idSignals.push(`has "${claim}"`);
+  for (const claim of ID_TOKEN_ONLY_CLAIMS) if (claims[claim] !== undefined) idSignals.push(`has "${claim}"`);
   const audIsClientId = audiences.length === 1 && !looksLikeUri(audiences[0] as string);
-  if (idSignals.length > 0 && !hasScope) {
+  if (idSignals.length > 0 && !hasAccessGrant) {
     if (audIsClientId) idSignals.push(`"aud" is a client id (${audiences[0]}), not an API identifier`);
     idSignals.push('no "scope"');
     return { kind: 'id-token', label: TOKEN_TYPE_LABELS['id-token'], evidence: idSignals, fix: ID_TOKEN_FIX };

@@ -9,6 +9,13 @@ import { isJsonObject, readJson } from './json-text';
  */
 export type JsonObject = Record<string, unknown>;
 
+declare const unverifiedBrand: unique symbol;
+/**
+ * A JWT Claims Set as decoded: nothing vouches for it, anyone can forge it. Only `decodeToken` makes one, and it
+ * never passes for `VerifiedClaims` (STYLE rule 2).
+ */
+export type UnverifiedClaims = JsonObject & { readonly [unverifiedBrand]: true };
+
 export type DecodedPayload =
   | { kind: 'json'; text: string; value: unknown }
   | { kind: 'text'; text: string }
@@ -23,7 +30,7 @@ export interface DecodedJws {
   headerText: string;
   payload: DecodedPayload;
   /** The JWT Claims Set, when the payload is a JSON object (RFC 7519 §7.2 step 10). */
-  claims: JsonObject | undefined;
+  claims: UnverifiedClaims | undefined;
   signature: Uint8Array;
 }
 
@@ -46,7 +53,7 @@ export interface MalformedToken {
   header?: JsonObject;
   headerText?: string;
   payload?: DecodedPayload;
-  claims?: JsonObject;
+  claims?: UnverifiedClaims;
 }
 
 /** Not a compact serialization at all: an opaque (reference) token. */
@@ -61,8 +68,8 @@ export interface EmptyToken {
 
 export type DecodeResult = DecodedJws | DecodedJwe | MalformedToken | OpaqueToken | EmptyToken;
 
-export const JWS_SEGMENT_NAMES = ['header', 'payload', 'signature'] as const;
-export const JWE_SEGMENT_NAMES = ['protected header', 'encrypted key', 'initialization vector', 'ciphertext', 'authentication tag'] as const;
+const JWS_SEGMENT_NAMES = ['header', 'payload', 'signature'] as const;
+const JWE_SEGMENT_NAMES = ['protected header', 'encrypted key', 'initialization vector', 'ciphertext', 'authentication tag'] as const;
 
 const BASE64URL_ALPHABET = /^[A-Za-z0-9_-]*$/;
 const base64urlValue = (c: string): number =>
@@ -228,7 +235,7 @@ function decodeJws(token: string): DecodedJws | MalformedToken {
   } catch (error) {
     note(error);
   }
-  let claims: JsonObject | undefined;
+  let claims: UnverifiedClaims | undefined;
   if (payload?.kind === 'json' && isJsonObject(payload.value)) {
     if (duplicateClaims.length > 0) {
       note(new MalformedTokenError(
@@ -236,7 +243,7 @@ function decodeJws(token: string): DecodedJws | MalformedToken {
         locate(payloadRef),
       ));
     }
-    claims = payload.value;
+    claims = payload.value as UnverifiedClaims;
   }
 
   let signature: Uint8Array | undefined;

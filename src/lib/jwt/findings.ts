@@ -34,7 +34,7 @@ export interface FindingsInput {
 }
 
 /** Auth0's maximum access-token lifetime, in seconds. */
-export const AUTH0_MAX_LIFETIME = 2592000;
+const AUTH0_MAX_LIFETIME = 2592000;
 const DAY = 86400;
 
 const WEAK_SECRETS = new Set([

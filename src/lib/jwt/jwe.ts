@@ -5,12 +5,12 @@ import { decodeSecret, parseKeyText } from './keys';
 import type { SecretEncoding } from './keys';
 
 /** Key management algorithms this tool decrypts (RFC 7518 §4). */
-export const JWE_KEY_ALGS = [
+const JWE_KEY_ALGS = [
   'RSA-OAEP', 'RSA-OAEP-256', 'RSA-OAEP-384', 'RSA-OAEP-512',
   'ECDH-ES', 'ECDH-ES+A128KW', 'ECDH-ES+A192KW', 'ECDH-ES+A256KW',
   'A128KW', 'A192KW', 'A256KW', 'dir',
 ];
-export const JWE_CONTENT_ALGS = ['A128GCM', 'A192GCM', 'A256GCM', 'A128CBC-HS256', 'A192CBC-HS384', 'A256CBC-HS512'];
+const JWE_CONTENT_ALGS = ['A128GCM', 'A192GCM', 'A256GCM', 'A128CBC-HS256', 'A192CBC-HS384', 'A256CBC-HS512'];
 
 export interface DecryptedJwe {
   plaintext: string;

@@ -203,7 +203,7 @@ function describeJwk(jwk: JWK, format: KeyFormat, isPrivate: boolean, index?: nu
 }
 
 /** RFC 7517 §4: a JWK object, public or private. */
-export function parseJwk(value: unknown, index?: number): ParsedKey {
+function parseJwk(value: unknown, index?: number): ParsedKey {
   if (!isJsonObject(value)) throw new KeyError('ERR_KEY_FORMAT', 'A JWK must be a JSON object.');
   const jwk = value as JWK;
   if (jwk.kty === 'oct') return describeJwk(jwk, 'jwk-oct', true, index);

@@ -24,8 +24,8 @@ describe('remote keys (explicit fetches only)', () => {
   });
 
   it('says what went wrong', async () => {
-    await expect(fetchJwks('https://t.example/jwks', fakeFetch({}))).rejects.toMatchObject({ remoteCode: 'ERR_HTTP_STATUS' });
-    await expect(fetchJwks('https://t.example/jwks', fakeFetch({ 'https://t.example/jwks': { nope: 1 } }))).rejects.toMatchObject({ remoteCode: 'ERR_NOT_JWKS' });
-    await expect(fetchJwks('javascript:alert(1)', fakeFetch({}))).rejects.toMatchObject({ remoteCode: 'ERR_URL_INVALID' });
+    await expect(fetchJwks('https://t.example/jwks', fakeFetch({}))).rejects.toMatchObject({ code: 'ERR_HTTP_STATUS' });
+    await expect(fetchJwks('https://t.example/jwks', fakeFetch({ 'https://t.example/jwks': { nope: 1 } }))).rejects.toMatchObject({ code: 'ERR_NOT_JWKS' });
+    await expect(fetchJwks('javascript:alert(1)', fakeFetch({}))).rejects.toMatchObject({ code: 'ERR_URL_INVALID' });
   });
 });

@@ -1,11 +1,13 @@
 import { JwtError } from './errors';
+import type { RemoteKeyErrorCode } from './errors';
 import { isJsonObject } from './json-text';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
 export class RemoteKeyError extends JwtError {
-  constructor(message: string, readonly remoteCode: 'ERR_FETCH_FAILED' | 'ERR_HTTP_STATUS' | 'ERR_NOT_JWKS' | 'ERR_NOT_DISCOVERY' | 'ERR_URL_INVALID', options?: { cause?: unknown }) {
-    super('ERR_KEY_FORMAT', message, options);
+  declare readonly code: RemoteKeyErrorCode;
+  constructor(message: string, code: RemoteKeyErrorCode, options?: { cause?: unknown }) {
+    super(code, message, options);
     this.name = 'RemoteKeyError';
   }
 }

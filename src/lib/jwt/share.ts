@@ -6,7 +6,7 @@ import { isJsonObject, readJson } from './json-text';
 export const SHARE_WARNING =
   'Anyone with this link can read every claim in the token (user ids, emails, scopes), and if the token is still valid and signed, use it as a credential until it expires.';
 
-export const MASK = '***';
+const MASK = '***';
 
 export interface ShareOptions {
   /** Claims whose values are replaced by "***". */

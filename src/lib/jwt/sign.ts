@@ -30,7 +30,7 @@ export function minifyJson(text: string): string {
 const encoder = new TextEncoder();
 
 /** RFC 7515 §7.1: BASE64URL(header) "." BASE64URL(payload), the JWS Signing Input. */
-export function encodeSigningInput(headerJson: string, payload: string | Uint8Array): string {
+function encodeSigningInput(headerJson: string, payload: string | Uint8Array): string {
   const payloadBytes = typeof payload === 'string' ? encoder.encode(payload) : payload;
   return `${base64url.encode(encoder.encode(headerJson))}.${base64url.encode(payloadBytes)}`;
 }

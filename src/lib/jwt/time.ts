@@ -1,10 +1,6 @@
 import type { JsonObject } from './decode';
 import { stringifyJson } from './deep-json';
 
-export type Clock = () => number;
-/** Seconds since the epoch, the unit of NumericDate (RFC 7519 §2). */
-export const systemClock: Clock = () => Date.now() / 1000;
-
 const UNITS: ReadonlyArray<readonly [string, number]> = [['d', 86400], ['h', 3600], ['min', 60], ['s', 1]];
 
 /** "3 h 12 min": the two largest non-zero units. */
@@ -63,7 +59,7 @@ export function tokenValidity(claims: JsonObject | undefined, now: number, toler
   return { kind: 'valid', text: `Valid now: expires ${relativeTime(exp, now)} (at ${isoTime(exp)}).` };
 }
 
-export const TIMELINE_CLAIMS = ['iat', 'nbf', 'auth_time', 'exp'] as const;
+const TIMELINE_CLAIMS = ['iat', 'nbf', 'auth_time', 'exp'] as const;
 
 export interface TimelinePoint {
   /** The claims at this instant, e.g. ["iat", "nbf"]. */

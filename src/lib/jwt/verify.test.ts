@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeToken } from './decode';
 import { RFC7515_A1, RFC7515_A2, RFC7515_A3, RFC7515_A4, RFC7515_A5, RFC7520_SECTION4, RFC8037_A4 } from './fixtures/rfc-vectors';
 import { DEFAULT_VERIFY_OPTIONS, verifyToken } from './verify';
-import type { VerifyOptions } from './verify';
+import type { VerifiedClaims, VerifyOptions } from './verify';
 
 const verify = (token: string, key: string, options: Partial<VerifyOptions> = {}) =>
   verifyToken(decodeToken(token), key, { ...DEFAULT_VERIFY_OPTIONS, ...options });
@@ -13,6 +13,22 @@ const tamper = (token: string) => {
   const claims = JSON.parse(new TextDecoder().decode(base64url.decode(p))) as Record<string, unknown>;
   return `${h}.${base64url.encode(JSON.stringify({ ...claims, admin: true }))}.${s}`;
 };
+
+describe('verified and unverified claims stay apart (decode ≠ verify)', () => {
+  it('a verified verdict carries the claims the signature vouches for; any other verdict carries none', async () => {
+    const v = await verify(RFC7515_A1.token, RFC7515_A1.secretBase64url, { encoding: 'base64url' });
+    expect(v.claims).toEqual({ iss: 'joe', exp: 1300819380, 'http://example.com/is_root': true });
+    expect((await verify(tamper(RFC7515_A1.token), RFC7515_A1.secretBase64url, { encoding: 'base64url' })).claims).toBeUndefined();
+  });
+
+  it('decoded claims do not type-check as verified claims', () => {
+    const decoded = decodeToken(RFC7515_A1.token);
+    if (decoded.kind !== 'jws' || !decoded.claims) throw new Error('expected a JWT');
+    // @ts-expect-error UnverifiedClaims must never pass for VerifiedClaims.
+    const claims: VerifiedClaims = decoded.claims;
+    expect(claims).toBeDefined();
+  });
+});
 
 describe('verifyToken with the RFC examples', () => {
   it('RFC 7515 A.1 HS256 with the base64url secret', async () => {

@@ -1,6 +1,6 @@
 import { algInfo, isAlgNone, isHmacAlg, isSupportedAlg, SUPPORTED_JWS_ALGS } from './algorithms';
 import type { AlgFamily, JwsAlg } from './algorithms';
-import type { DecodeResult, DecodedJws } from './decode';
+import type { DecodeResult, DecodedJws, JsonObject } from './decode';
 import { stringifyJson } from './deep-json';
 import { KeyError } from './errors';
 import { detectKeyFormat } from './key-format';
@@ -10,7 +10,7 @@ import type { ParsedKey, SecretEncoding } from './keys';
 export type VerdictKind = 'verified' | 'invalid' | 'not-verified' | 'malformed';
 
 /** The exact words each verdict begins with. */
-export const VERDICT_TITLES: Record<VerdictKind, string> = {
+const VERDICT_TITLES: Record<VerdictKind, string> = {
   verified: 'Signature verified',
   invalid: 'Invalid signature',
   'not-verified': 'Not verified',
@@ -31,6 +31,10 @@ export interface KeyUsed {
   thumbprint: string;
 }
 
+declare const verifiedBrand: unique symbol;
+/** The claims of a token whose signature checked out with the given key. Their times (exp, nbf) are judged apart. */
+export type VerifiedClaims = JsonObject & { readonly [verifiedBrand]: true };
+
 export interface Verdict {
   kind: VerdictKind;
   reason: VerdictReason;
@@ -40,6 +44,8 @@ export interface Verdict {
   keyUsed?: KeyUsed;
   /** The key that was (or would have been) used, for findings such as weak-hmac-secret. */
   key?: ParsedKey;
+  /** Only on a `verified` verdict of a JWT: the claims the signature vouches for. */
+  claims?: VerifiedClaims;
 }
 
 export interface VerifyOptions {
@@ -223,7 +229,8 @@ export async function verifyToken(decoded: DecodeResult, keyText: string, option
       if (await checkSignature(decoded, alg, key)) {
         const keyUsed = await keyUsedFor(key);
         const which = fromSet ? ` with ${describeCandidate(key)} of the JWKS` : '';
-        return verdict('verified', 'ok', `${alg}${which}, key thumbprint ${keyUsed.thumbprint}.`, { keyUsed, key });
+        const claims = decoded.claims === undefined ? {} : { claims: decoded.claims as JsonObject as VerifiedClaims };
+        return verdict('verified', 'ok', `${alg}${which}, key thumbprint ${keyUsed.thumbprint}.`, { keyUsed, key, ...claims });
       }
       tried.push(describeCandidate(key));
     } catch (error) {

@@ -1,7 +1,7 @@
 import type { AuthorizeRequest } from './authorize-url';
 
 /** The form fields of the builder, in display order, with the parameter each one edits. */
-export const FORM_FIELDS = [
+const FORM_FIELDS = [
   { param: 'client_id', label: 'Client ID' },
   { param: 'response_type', label: 'Response type' },
   { param: 'response_mode', label: 'Response mode' },
@@ -18,7 +18,6 @@ export const FORM_FIELDS = [
   { param: 'connection', label: 'Connection' },
 ] as const;
 
-export type FormParam = (typeof FORM_FIELDS)[number]['param'];
 
 /** Parameters that have their own control (the form fields, and the PKCE checkbox). */
 const OWN_CONTROL: ReadonlySet<string> = new Set<string>([...FORM_FIELDS.map((field) => field.param), 'code_challenge', 'code_challenge_method']);

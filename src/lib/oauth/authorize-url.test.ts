@@ -46,7 +46,7 @@ describe('parseAuthorizeUrl + buildAuthorizeUrl round-trip', () => {
     try {
       parseAuthorizeUrl('javascript:alert(1)');
     } catch (error) {
-      expect((error as OAuthFlowError).code).toBe('invalid-authorize-url');
+      expect((error as OAuthFlowError).code).toBe('ERR_INVALID_AUTHORIZE_URL');
     }
     expect.assertions(2);
   });

@@ -32,7 +32,7 @@ function decodeComponent(text: string): string {
 }
 
 /** Percent-encodes a name or value the way browsers' encodeURIComponent does (space as %20). */
-export function encodeComponent(text: string): string {
+function encodeComponent(text: string): string {
   return encodeURIComponent(text);
 }
 
@@ -64,10 +64,10 @@ export function parseAuthorizeUrl(input: string): AuthorizeRequest {
   try {
     parsed = new URL(endpoint);
   } catch (cause) {
-    throw new OAuthFlowError('invalid-authorize-url', 'This is not an absolute URL.', { cause });
+    throw new OAuthFlowError('ERR_INVALID_AUTHORIZE_URL', 'This is not an absolute URL.', { cause });
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    throw new OAuthFlowError('invalid-authorize-url', 'An authorization endpoint is an http(s) URL.');
+    throw new OAuthFlowError('ERR_INVALID_AUTHORIZE_URL', 'An authorization endpoint is an http(s) URL.');
   }
 
   const params = query === undefined || query === '' ? [] : query.split('&').map((raw) => ({ ...decodeSegment(raw), raw }));

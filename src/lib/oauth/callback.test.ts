@@ -51,30 +51,30 @@ describe('validateAuthorizationResponse', () => {
     expect(validateAuthorizationResponse(pending, new URLSearchParams({ code: 'c', state: 'st', iss: pending.issuer }))).toEqual({ code: 'c', iss: pending.issuer });
   });
   it('refuses a state mismatch, a missing state, and an unexpected one — before reading any error', () => {
-    expect(codeOf(() => validateAuthorizationResponse(pending, new URLSearchParams({ code: 'c', state: 'evil' })))).toBe('state-mismatch');
-    expect(codeOf(() => validateAuthorizationResponse(pending, new URLSearchParams({ code: 'c' })))).toBe('state-mismatch');
-    expect(codeOf(() => validateAuthorizationResponse({ ...pending, state: undefined }, new URLSearchParams({ code: 'c', state: 'x' })))).toBe('state-mismatch');
-    expect(codeOf(() => validateAuthorizationResponse(pending, new URLSearchParams({ error: 'access_denied', state: 'evil' })))).toBe('state-mismatch');
+    expect(codeOf(() => validateAuthorizationResponse(pending, new URLSearchParams({ code: 'c', state: 'evil' })))).toBe('ERR_STATE_MISMATCH');
+    expect(codeOf(() => validateAuthorizationResponse(pending, new URLSearchParams({ code: 'c' })))).toBe('ERR_STATE_MISMATCH');
+    expect(codeOf(() => validateAuthorizationResponse({ ...pending, state: undefined }, new URLSearchParams({ code: 'c', state: 'x' })))).toBe('ERR_STATE_MISMATCH');
+    expect(codeOf(() => validateAuthorizationResponse(pending, new URLSearchParams({ error: 'access_denied', state: 'evil' })))).toBe('ERR_STATE_MISMATCH');
   });
   it('refuses a response from another issuer (RFC 9207)', () => {
-    expect(codeOf(() => validateAuthorizationResponse(pending, new URLSearchParams({ code: 'c', state: 'st', iss: 'https://evil/' })))).toBe('invalid-callback');
+    expect(codeOf(() => validateAuthorizationResponse(pending, new URLSearchParams({ code: 'c', state: 'st', iss: 'https://evil/' })))).toBe('ERR_INVALID_CALLBACK');
   });
   it('turns an AS error into data with error and error_description', () => {
     try {
       validateAuthorizationResponse(pending, new URLSearchParams({ error: 'invalid_scope', error_description: 'bad scope', state: 'st' }));
     } catch (error) {
-      expect(error).toMatchObject({ code: 'authorization-error', error: 'invalid_scope', errorDescription: 'bad scope' });
+      expect(error).toMatchObject({ code: 'ERR_AUTHORIZATION_ERROR', error: 'invalid_scope', errorDescription: 'bad scope' });
     }
     expect.assertions(1);
   });
   it('checks the nonce of an ID token in the response', () => {
     const ok = new URLSearchParams({ id_token: idToken({ nonce: 'nn' }), access_token: 'at', state: 'st', expires_in: '60' });
     expect(validateAuthorizationResponse(pending, ok)).toMatchObject({ accessToken: 'at', expiresIn: 60 });
-    expect(codeOf(() => validateAuthorizationResponse(pending, new URLSearchParams({ id_token: idToken({ nonce: 'other' }), state: 'st' })))).toBe('nonce-mismatch');
-    expect(codeOf(() => validateAuthorizationResponse(pending, new URLSearchParams({ id_token: idToken({}), state: 'st' })))).toBe('nonce-mismatch');
+    expect(codeOf(() => validateAuthorizationResponse(pending, new URLSearchParams({ id_token: idToken({ nonce: 'other' }), state: 'st' })))).toBe('ERR_NONCE_MISMATCH');
+    expect(codeOf(() => validateAuthorizationResponse(pending, new URLSearchParams({ id_token: idToken({}), state: 'st' })))).toBe('ERR_NONCE_MISMATCH');
   });
   it('refuses a response with neither code nor token', () => {
-    expect(codeOf(() => validateAuthorizationResponse(pending, new URLSearchParams({ state: 'st' })))).toBe('invalid-callback');
+    expect(codeOf(() => validateAuthorizationResponse(pending, new URLSearchParams({ state: 'st' })))).toBe('ERR_INVALID_CALLBACK');
   });
 });
 

@@ -4,7 +4,7 @@ import { FORM_POST_FRAGMENT_MARKER } from '../../shared/authorize-contract';
 import { OAuthFlowError } from './oauth-error';
 
 /** What the authorize page remembers for the round trip, in sessionStorage only, deleted on return. */
-export const pendingAuthorizationSchema = z.object({
+const pendingAuthorizationSchema = z.object({
   version: z.literal(1),
   issuer: z.string().min(1),
   authorizationEndpoint: z.string().min(1),
@@ -73,15 +73,15 @@ export interface AuthorizationResult {
 }
 
 /** Checks the ID token's `nonce` against the one that was sent (OIDC Core §3.1.3.7 step 11). Decodes only: this checks nothing else. */
-export function checkIdTokenNonce(idToken: string, expectedNonce: string | undefined): void {
+function checkIdTokenNonce(idToken: string, expectedNonce: string | undefined): void {
   let nonce: unknown;
   try {
     nonce = decodeJwt(idToken).nonce;
   } catch (cause) {
-    throw new OAuthFlowError('invalid-callback', 'The ID token is not a JWT.', { cause });
+    throw new OAuthFlowError('ERR_INVALID_CALLBACK', 'The ID token is not a JWT.', { cause });
   }
   if (expectedNonce === undefined ? nonce !== undefined : nonce !== expectedNonce) {
-    throw new OAuthFlowError('nonce-mismatch', expectedNonce === undefined
+    throw new OAuthFlowError('ERR_NONCE_MISMATCH', expectedNonce === undefined
       ? 'The ID token carries a nonce, but none was sent.'
       : `The ID token's nonce does not match the one that was sent${typeof nonce === 'string' ? '' : ' (it has none)'}.`);
   }
@@ -94,25 +94,25 @@ export function checkIdTokenNonce(idToken: string, expectedNonce: string | undef
 export function validateAuthorizationResponse(pending: PendingAuthorization, params: URLSearchParams): AuthorizationResult {
   const state = params.get('state') ?? undefined;
   if (state !== pending.state) {
-    throw new OAuthFlowError('state-mismatch', pending.state === undefined
+    throw new OAuthFlowError('ERR_STATE_MISMATCH', pending.state === undefined
       ? 'The response carries a state, but none was sent.'
       : state === undefined ? 'The response has no state.' : 'The state in the response does not match the one that was sent.');
   }
   const iss = params.get('iss') ?? undefined;
   if (iss !== undefined && iss !== pending.issuer) {
-    throw new OAuthFlowError('invalid-callback', `The response comes from issuer ${iss}, not ${pending.issuer} (RFC 9207).`);
+    throw new OAuthFlowError('ERR_INVALID_CALLBACK', `The response comes from issuer ${iss}, not ${pending.issuer} (RFC 9207).`);
   }
   const error = params.get('error');
   if (error !== null) {
     const errorDescription = params.get('error_description') ?? undefined;
-    throw new OAuthFlowError('authorization-error', errorDescription ?? error, { error, ...(errorDescription === undefined ? {} : { errorDescription }) });
+    throw new OAuthFlowError('ERR_AUTHORIZATION_ERROR', errorDescription ?? error, { error, ...(errorDescription === undefined ? {} : { errorDescription }) });
   }
   const idToken = params.get('id_token') ?? undefined;
   if (idToken !== undefined) checkIdTokenNonce(idToken, pending.nonce);
   const code = params.get('code') ?? undefined;
   const accessToken = params.get('access_token') ?? undefined;
   if (code === undefined && accessToken === undefined && idToken === undefined) {
-    throw new OAuthFlowError('invalid-callback', 'The response has neither a code nor a token.');
+    throw new OAuthFlowError('ERR_INVALID_CALLBACK', 'The response has neither a code nor a token.');
   }
   const expiresIn = params.get('expires_in');
   const optional = {

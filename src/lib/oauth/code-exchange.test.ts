@@ -57,11 +57,11 @@ describe('redeemAuthorizationCode', () => {
 
   it('turns an OAuth error response into a token-error with the AS error', async () => {
     const { fetchImpl } = tokenEndpoint({ error: 'invalid_grant', error_description: 'grant request is invalid' }, 400);
-    await expect(redeemAuthorizationCode({ ...redemption, fetch: fetchImpl })).rejects.toMatchObject({ code: 'token-error', error: 'invalid_grant', errorDescription: 'grant request is invalid' });
+    await expect(redeemAuthorizationCode({ ...redemption, fetch: fetchImpl })).rejects.toMatchObject({ code: 'ERR_TOKEN_ERROR', error: 'invalid_grant', errorDescription: 'grant request is invalid' });
   });
 
   it('refuses an ID token whose nonce differs', async () => {
     const { fetchImpl } = tokenEndpoint({ access_token: 'at', token_type: 'Bearer', id_token: await idToken({ nonce: 'other' }) });
-    await expect(redeemAuthorizationCode({ ...redemption, fetch: fetchImpl })).rejects.toMatchObject({ code: 'nonce-mismatch' });
+    await expect(redeemAuthorizationCode({ ...redemption, fetch: fetchImpl })).rejects.toMatchObject({ code: 'ERR_NONCE_MISMATCH' });
   });
 });

@@ -41,7 +41,7 @@ function isLocalUrl(url: string): boolean {
 function toFlowError(error: unknown): OAuthFlowError {
   if (error instanceof OAuthFlowError) return error;
   if (error instanceof oauth.ResponseBodyError) {
-    return new OAuthFlowError('token-error', error.error_description ?? error.error, {
+    return new OAuthFlowError('ERR_TOKEN_ERROR', error.error_description ?? error.error, {
       error: error.error,
       ...(error.error_description === undefined ? {} : { errorDescription: error.error_description }),
       cause: error,
@@ -50,12 +50,12 @@ function toFlowError(error: unknown): OAuthFlowError {
   if (error instanceof oauth.OperationProcessingError) {
     const claim = (error.cause as { claim?: unknown } | undefined)?.claim;
     if (error.code === oauth.JWT_CLAIM_COMPARISON && claim === 'nonce') {
-      return new OAuthFlowError('nonce-mismatch', "The ID token's nonce does not match the one that was sent.", { cause: error });
+      return new OAuthFlowError('ERR_NONCE_MISMATCH', "The ID token's nonce does not match the one that was sent.", { cause: error });
     }
-    return new OAuthFlowError('token-response-invalid', error.message, { cause: error });
+    return new OAuthFlowError('ERR_TOKEN_RESPONSE_INVALID', error.message, { cause: error });
   }
-  if (error instanceof TypeError) return new OAuthFlowError('token-error', `The token endpoint could not be reached: ${error.message}`, { cause: error });
-  return new OAuthFlowError('token-response-invalid', error instanceof Error ? error.message : 'The token response is invalid.', { cause: error });
+  if (error instanceof TypeError) return new OAuthFlowError('ERR_TOKEN_ERROR', `The token endpoint could not be reached: ${error.message}`, { cause: error });
+  return new OAuthFlowError('ERR_TOKEN_RESPONSE_INVALID', error instanceof Error ? error.message : 'The token response is invalid.', { cause: error });
 }
 
 /**

@@ -22,11 +22,11 @@ describe('fetchDiscovery', () => {
     const failing = (async () => {
       throw new TypeError('Failed to fetch');
     }) as typeof fetch;
-    await expect(fetchDiscovery('https://tenant.auth0.com/', failing)).rejects.toMatchObject({ code: 'discovery-failed', message: expect.stringContaining('https://tenant.auth0.com could not be reached') });
+    await expect(fetchDiscovery('https://tenant.auth0.com/', failing)).rejects.toMatchObject({ code: 'ERR_DISCOVERY_FAILED', message: expect.stringContaining('https://tenant.auth0.com could not be reached') });
   });
 
   it('refuses a document for another issuer', async () => {
     const { fetchImpl } = serve({ issuer: 'https://evil.example/', authorization_endpoint: 'https://evil.example/authorize', token_endpoint: 'https://evil.example/token' });
-    await expect(fetchDiscovery('https://tenant.auth0.com/', fetchImpl)).rejects.toMatchObject({ code: 'discovery-failed' });
+    await expect(fetchDiscovery('https://tenant.auth0.com/', fetchImpl)).rejects.toMatchObject({ code: 'ERR_DISCOVERY_FAILED' });
   });
 });

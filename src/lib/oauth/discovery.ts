@@ -17,7 +17,7 @@ export async function fetchDiscovery(issuer: string, fetchImpl: typeof fetch = f
   try {
     issuerUrl = new URL(issuer);
   } catch (cause) {
-    throw new OAuthFlowError('discovery-failed', 'The issuer is not a URL.', { cause });
+    throw new OAuthFlowError('ERR_DISCOVERY_FAILED', 'The issuer is not a URL.', { cause });
   }
   const options = {
     [oauth.customFetch]: fetchImpl,
@@ -26,7 +26,7 @@ export async function fetchDiscovery(issuer: string, fetchImpl: typeof fetch = f
   try {
     const as = await oauth.processDiscoveryResponse(issuerUrl, await oauth.discoveryRequest(issuerUrl, options));
     if (!as.authorization_endpoint || !as.token_endpoint) {
-      throw new OAuthFlowError('discovery-failed', 'The discovery document has no authorization or token endpoint.');
+      throw new OAuthFlowError('ERR_DISCOVERY_FAILED', 'The discovery document has no authorization or token endpoint.');
     }
     return {
       issuer: as.issuer,
@@ -43,8 +43,8 @@ export async function fetchDiscovery(issuer: string, fetchImpl: typeof fetch = f
     if (error instanceof OAuthFlowError) throw error;
     if (error instanceof TypeError) {
       // fetch rejects with a bare TypeError for network failures, missing CORS and Content-Security-Policy blocks alike.
-      throw new OAuthFlowError('discovery-failed', `${issuerUrl.origin} could not be reached: it is down, does not allow CORS, or is not a configured issuer (this page may only connect to those).`, { cause: error });
+      throw new OAuthFlowError('ERR_DISCOVERY_FAILED', `${issuerUrl.origin} could not be reached: it is down, does not allow CORS, or is not a configured issuer (this page may only connect to those).`, { cause: error });
     }
-    throw new OAuthFlowError('discovery-failed', error instanceof Error ? error.message : 'Discovery failed.', { cause: error });
+    throw new OAuthFlowError('ERR_DISCOVERY_FAILED', error instanceof Error ? error.message : 'Discovery failed.', { cause: error });
   }
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Verdict } from '../jwt/verify';
+import type { Verdict, VerifiedClaims } from '../jwt/verify';
 import { diffConclusions } from './introspection-diff';
 import type { LocalConclusion } from './introspection-diff';
 
 const verified: Verdict = { kind: 'verified', reason: 'ok', text: 'Signature verified: ok', detail: 'ok' };
-const local = (claims: Record<string, unknown>, validity: LocalConclusion['validity']['kind'] = 'valid'): LocalConclusion => ({ verdict: verified, validity: { kind: validity, text: '' }, claims });
+const local = (claims: Record<string, unknown>, validity: LocalConclusion['validity']['kind'] = 'valid'): LocalConclusion => ({ verdict: verified, validity: { kind: validity, text: '' }, claims: claims as VerifiedClaims });
 
 describe('diffConclusions', () => {
   it('agrees when introspection and the JWT say the same', () => {

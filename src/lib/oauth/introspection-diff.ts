@@ -1,12 +1,15 @@
-import type { Verdict } from '../jwt/verify';
+import type { UnverifiedClaims } from '../jwt/decode';
+import type { Verdict, VerifiedClaims } from '../jwt/verify';
 import type { Validity } from '../jwt/time';
 import { isoTime } from '../jwt/time';
+import { splitScope } from './scope';
 
 /** What the local JWT verification concluded, in the three terms introspection answers in. */
 export interface LocalConclusion {
   verdict: Verdict;
   validity: Validity;
-  claims: Record<string, unknown> | undefined;
+  /** What the signature vouches for when the verdict is `verified`; otherwise only what the token says. */
+  claims: VerifiedClaims | UnverifiedClaims | undefined;
 }
 
 /** What the authorization server said: an RFC 7662 answer, or a refusal to introspect. */
@@ -27,7 +30,7 @@ export function isLocallyActive(local: LocalConclusion): boolean {
 
 function scopeSet(scope: unknown): string[] | undefined {
   if (typeof scope !== 'string') return undefined;
-  return [...new Set(scope.split(' ').filter(Boolean))].sort();
+  return splitScope(scope).sort();
 }
 
 const timeText = (value: unknown) => (typeof value === 'number' ? `${value} (${isoTime(value)})` : 'absent');

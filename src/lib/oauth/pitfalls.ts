@@ -2,7 +2,7 @@ import { getParam, repeatedParamNames, setParam } from './authorize-url';
 import type { AuthorizeRequest } from './authorize-url';
 import { isLoopbackHost, resolveIssuer } from './issuer';
 import type { ClientKind } from './presets';
-import { formatScope, parseScope } from './scope';
+import { formatScope, splitScope } from './scope';
 
 /** The stable ids of the pitfall rules; tests, the UI and the docs refer to them. */
 export type PitfallId =
@@ -135,7 +135,7 @@ const managementApiUserScopes: Rule = (request, context) => {
   if (!audience) return undefined;
   const management = context.knownApis.find((api) => api.source === 'management' && looseIdentifier(api.identifier) === looseIdentifier(audience));
   if (!management) return undefined;
-  const scopes = parseScope(getParam(request, 'scope'));
+  const scopes = splitScope(getParam(request, 'scope'));
   const allowed = new Set(context.userContextScopes);
   const blocked = scopes.filter((scope) => scope.includes(':') && !allowed.has(scope));
   if (blocked.length === 0) return undefined;
@@ -162,7 +162,7 @@ const nonStandardScope: Rule = (request, context) => {
   const audience = getParam(request, 'audience');
   const api = audience ? context.knownApis.find((candidate) => candidate.identifier === audience) : undefined;
   const defined = new Set(api?.scopes ?? []);
-  const scopes = parseScope(getParam(request, 'scope'));
+  const scopes = splitScope(getParam(request, 'scope'));
   const wrong = scopes.filter((scope) => NOT_SCOPES.has(scope.toLowerCase()) && !defined.has(scope));
   if (wrong.length === 0) return undefined;
   return {
@@ -175,7 +175,7 @@ const nonStandardScope: Rule = (request, context) => {
 };
 
 const openidMissing: Rule = (request) => {
-  const scopes = parseScope(getParam(request, 'scope'));
+  const scopes = splitScope(getParam(request, 'scope'));
   if (!responseTypeWords(request).has('id_token') || scopes.includes('openid')) return undefined;
   return {
     id: 'openid-missing',
@@ -238,7 +238,7 @@ const stateMissing: Rule = (request) => {
 };
 
 const offlineAccess: Rule = (request, context) => {
-  if (!parseScope(getParam(request, 'scope')).includes('offline_access')) return undefined;
+  if (!splitScope(getParam(request, 'scope')).includes('offline_access')) return undefined;
   return {
     id: 'offline-access',
     severity: 'info',

@@ -1,4 +1,4 @@
-import { OIDC_SCOPES, parseScope } from './scope';
+import { OIDC_SCOPES, splitScope } from './scope';
 
 /** Why a requested scope did not make it into the grant. */
 export type DropReason = 'user-context-limit' | 'not-defined-by-api' | 'rbac' | 'not-defined-or-rbac' | 'oidc-only';
@@ -37,7 +37,7 @@ export interface ScopeDiff {
 }
 
 function accessTokenScopes(claims: Readonly<Record<string, unknown>>): string[] {
-  const scope = typeof claims.scope === 'string' ? parseScope(claims.scope) : [];
+  const scope = typeof claims.scope === 'string' ? splitScope(claims.scope) : [];
   const permissions = Array.isArray(claims.permissions) ? claims.permissions.filter((item): item is string => typeof item === 'string') : [];
   return [...new Set([...scope, ...permissions])];
 }
@@ -68,8 +68,8 @@ function explainDrop(scope: string, input: ScopeDiffInput): { reason: DropReason
 
 /** Compares requested scopes with those in the token response and the access token, and explains each dropped one. */
 export function diffScopes(input: ScopeDiffInput): ScopeDiff {
-  const requested = parseScope(input.requestedScope);
-  const response = input.responseScope === undefined ? requested : parseScope(input.responseScope);
+  const requested = splitScope(input.requestedScope);
+  const response = input.responseScope === undefined ? requested : splitScope(input.responseScope);
   const inToken = input.accessTokenClaims ? accessTokenScopes(input.accessTokenClaims) : undefined;
   const granted = new Set([...response, ...(inToken ?? [])]);
   const all = [...new Set([...requested, ...response, ...(inToken ?? [])])];

@@ -1,5 +1,9 @@
-/** Splits a `scope` value into its distinct tokens, in order (RFC 6749 §3.3: space-delimited, case-sensitive). */
-export function parseScope(scope: string | undefined): string[] {
+/**
+ * Splits a `scope` value into its distinct tokens, in order (RFC 6749 §3.3: space-delimited, case-sensitive,
+ * order-independent). Runs of whitespace count as one delimiter and empty words are dropped: a scope-token holds
+ * no whitespace, so this never splits a valid token, and it forgives pasted tabs and line breaks.
+ */
+export function splitScope(scope: string | undefined): string[] {
   if (!scope) return [];
   return [...new Set(scope.split(/\s+/).filter((word) => word !== ''))];
 }

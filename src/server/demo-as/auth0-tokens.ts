@@ -1,6 +1,7 @@
 import { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { userContextScopes } from './tenant';
 import type { TenantStore } from './tenant-store';
+import { splitScope } from '../../lib/oauth/scope';
 
 /** What goes into the demo tenant's access tokens, as Auth0 decides it: audiences, scopes, gty, azp, permissions. */
 
@@ -50,10 +51,10 @@ export function auth0AccessToken(tenant: TenantStore, issuer: string): JwtCustom
       payload.gty = 'client-credentials';
       return;
     }
-    const apiScopes = typeof payload.scope === 'string' ? payload.scope.split(' ') : [];
+    const apiScopes = typeof payload.scope === 'string' ? splitScope(payload.scope) : [];
     // Auth0 repeats the granted OIDC scopes in a user access token's `scope`; oidc-provider keeps only the API's.
     const exchanged = ctx.oidc.entities.AuthorizationCode ?? ctx.oidc.entities.RefreshToken;
-    const oidcScopes = (exchanged?.scope ?? ctx.oidc.params?.scope?.toString() ?? '').split(' ').filter((s) => oidcScopeNames.has(s));
+    const oidcScopes = splitScope(exchanged?.scope ?? ctx.oidc.params?.scope?.toString()).filter((s) => oidcScopeNames.has(s));
     const scopes = [...oidcScopes, ...apiScopes.filter((s) => !oidcScopeNames.has(s))];
     if (scopes.length) payload.scope = scopes.join(' ');
     if (tenant.resourceServer(String(payload.aud))?.token_dialect === 'access_token_authz') {

@@ -1,3 +1,5 @@
+import { splitScope } from '../../lib/oauth/scope';
+
 /** Tokens are handed out from the cache until this long before they expire, so a caller never gets one about to die. */
 export const tokenRefreshMarginMs = 60_000;
 /** No answer is kept longer than Auth0's default token lifetime, whatever `expires_in` says (absurd values included). */
@@ -91,6 +93,6 @@ export function createTokenCache<T>(now: () => number = Date.now, limits: { maxE
 
 /** The cache key: the scope as a set (order and repeats don't make a different token). */
 export function tokenCacheKey(profileId: string, audience: string | undefined, scope: string | undefined): string {
-  const scopes = [...new Set((scope ?? '').split(' ').filter(Boolean))].sort();
+  const scopes = splitScope(scope).sort();
   return JSON.stringify([profileId, audience ?? null, scopes]);
 }

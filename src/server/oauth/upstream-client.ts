@@ -9,6 +9,7 @@ import type { SecretScrubber } from './secret-scrubber';
 import { allowsInsecure, createDiscoveryCache, sameOriginEndpoint } from './discovery';
 import type { DiscoveryDocument, EndpointName } from './discovery';
 import { createTokenCache, tokenCacheKey } from './token-cache';
+import { formatScope, splitScope } from '../../lib/oauth/scope';
 import { readOAuthAnswer } from './upstream-response';
 import { upstreamFetch } from './upstream-fetch';
 
@@ -114,7 +115,7 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
      * counts it from the response), not what the AS said when it issued the token.
      */
     async clientCredentials(profile: ResolvedProfile, audience: string | undefined, scope: string | undefined) {
-      const normalizedScope = scope?.split(' ').filter(Boolean).join(' ') || undefined;
+      const normalizedScope = formatScope(splitScope(scope)) || undefined;
       const key = tokenCacheKey(profile.id, audience, normalizedScope);
       const result = await tokens.get(key, async () => {
         const parameters = new URLSearchParams();

@@ -29,7 +29,7 @@ function toApiError(error: unknown, scrubber: SecretScrubber, answeredStatus: nu
   if (!(error instanceof OAuthFlowError)) return error;
   const message = scrubber.errorText(error.message);
   if (answeredStatus === undefined) return new ApiError(502, 'upstream_error', message);
-  if (error.code === 'token-error' && error.error) {
+  if (error.code === 'ERR_TOKEN_ERROR' && error.error) {
     return new ApiError(502, 'upstream_error', message, {
       upstream: {
         error: scrubber.errorText(error.error),
@@ -38,7 +38,7 @@ function toApiError(error: unknown, scrubber: SecretScrubber, answeredStatus: nu
       },
     });
   }
-  return new ApiError(502, 'upstream_error', message, { upstream: { error: error.code, error_description: message, status: answeredStatus } });
+  return new ApiError(502, 'upstream_error', message, { upstream: { error: error.code.replace(/^ERR_/, '').toLowerCase(), error_description: message, status: answeredStatus } });
 }
 
 /**
