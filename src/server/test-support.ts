@@ -1,4 +1,5 @@
 import type { ServerConfig } from './config';
+import { createUpstream } from './deps';
 import type { AppDeps } from './deps';
 import type { Logger } from './logger';
 
@@ -10,14 +11,15 @@ export function recordingLogger(): Logger & { lines: string[] } {
   return { lines, info: (m) => lines.push(m), error: (m) => lines.push(m) };
 }
 
-export function testDeps(overrides: Partial<AppDeps> = {}, config: Partial<ServerConfig> = {}): AppDeps {
+export function testDeps(overrides: Partial<AppDeps> = {}, partialConfig: Partial<ServerConfig> = {}): AppDeps {
+  const config = { profiles: [], upstreamTimeoutMs: 5_000, secrets: [], ...partialConfig };
   return {
-    config: { profiles: [], upstreamTimeoutMs: 5_000, secrets: [], ...config },
+    config,
     logger: recordingLogger(),
     allowedOrigins: [testOrigin, 'http://localhost:4000'],
     allowedHosts: ['127.0.0.1:4000', 'localhost:4000'],
     distDir: null,
-    fetch: () => Promise.reject(new Error('no network in unit tests')),
+    upstream: createUpstream(config, () => Promise.reject(new Error('no network in unit tests'))),
     ...overrides,
   };
 }

@@ -2,6 +2,7 @@ import { SignJWT, generateKeyPair } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import type { ResolvedProfile } from '../config';
+import { createUpstream } from '../deps';
 import { silentLogger } from '../logger';
 
 const issuer = 'http://127.0.0.1:4901/';
@@ -30,13 +31,14 @@ function fakeAs(tokenBody: Record<string, unknown>, status = 200, tokenEndpoint 
 }
 
 function app(fetchImpl: typeof fetch, profiles: ResolvedProfile[] = [profile({})]) {
+  const config = { profiles, upstreamTimeoutMs: 2000, secrets: [] };
   return createApp({
-    config: { profiles, upstreamTimeoutMs: 2000, secrets: [] },
+    config,
     logger: silentLogger,
     allowedOrigins: [appOrigin],
     allowedHosts: ['127.0.0.1:4900'],
     distDir: null,
-    fetch: fetchImpl,
+    upstream: createUpstream(config, fetchImpl),
   });
 }
 
