@@ -56,6 +56,18 @@ describe('an upstream answer that is hostile', () => {
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('upstream_error');
   });
 
+  it('hands out a huge day-long token, but does not cache it (memory stays bounded)', async () => {
+    let issued = 0;
+    const huge = () => Response.json({ access_token: `${(issued += 1)}.${'x'.repeat(200_000)}`, token_type: 'Bearer', expires_in: 86_400 });
+    const app = testApp([stubProfile(issuer)], { fetch: fakeAs(huge) });
+    for (let i = 0; i < 2; i += 1) {
+      const response = await app.post('/api/token', { profile: 'stub' });
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as { meta: unknown }).meta).toMatchObject({ cached: false, cachedUntil: null });
+    }
+    expect(issued).toBe(2);
+  });
+
   it('attaches upstream, with its real HTTP status, only to what the token endpoint really answered', async () => {
     const refusing = testApp([stubProfile(issuer)], { fetch: fakeAs(() => Response.json({ error: 'invalid_client' }, { status: 401 })) });
     const refused = await refusing.post('/api/authorize/exchange', { profile: 'stub', client_id: 'stub-client', code: 'x', redirect_uri: 'http://127.0.0.1:4950/callback' });
