@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { lruClock } from './lru-clock';
 
 /** Tokens are handed out from the cache until this long before they expire, so a caller never gets one about to die. */
 export const tokenRefreshMarginMs = 60_000;
@@ -41,9 +42,7 @@ export function createTokenCache<T>(now: () => number = Date.now, limits: TokenC
     maxSize: limits.maxTotalBytes ?? maxTokenCacheBytes,
     maxEntrySize: limits.maxEntryBytes ?? maxTokenCacheEntryBytes,
     sizeCalculation: jsonBytes,
-    // The injected clock, read on every check (no 1 ms memo of it), so that tests can move time. Shifted by 1 ms:
-    // lru-cache takes an entry stored at time 0 for one without a TTL.
-    perf: { now: () => now() + 1 },
+    perf: lruClock(now),
     ttlResolution: 0,
   });
   const inFlight = new Map<string, Promise<Kept<T> | { value: T; until: undefined }>>();
