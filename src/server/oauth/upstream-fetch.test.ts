@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKeepAliveFetch } from './keep-alive-fetch';
+import { createUpstreamHttp } from './upstream-http';
 import { maxUpstreamResponseBytes, readUpstreamText, upstreamFetch } from './upstream-fetch';
 
 let server: Server;
@@ -35,15 +35,15 @@ afterAll(async () => {
 
 describe('upstreamFetch', () => {
   it('ends a slow-drip answer at the deadline with upstream_timeout, and closes its socket', async () => {
-    const fetchImpl = upstreamFetch(createKeepAliveFetch(), 200);
+    const fetchImpl = upstreamFetch(createUpstreamHttp(), 200);
     const before = sockets.length;
     await expect(fetchImpl(`${origin}/drip`)).rejects.toMatchObject({ status: 504, code: 'upstream_timeout' });
     await new Promise((r) => setTimeout(r, 100));
     expect(sockets.slice(before).map((socket) => socket.destroyed)).toEqual([true]);
   });
 
-  it('refuses an answer over 1 MB as upstream_error, from the keep-alive fetch or any other', async () => {
-    await expect(upstreamFetch(createKeepAliveFetch(), 2_000)(`${origin}/big`)).rejects.toMatchObject({ status: 502, code: 'upstream_error' });
+  it('refuses an answer over 1 MB as upstream_error, from the undici Agent or any other fetch', async () => {
+    await expect(upstreamFetch(createUpstreamHttp(), 2_000)(`${origin}/big`)).rejects.toMatchObject({ status: 502, code: 'upstream_error' });
     const streamed = await upstreamFetch(fetch, 2_000)(`${origin}/big`);
     await expect(readUpstreamText(streamed, 'as.example', 2_000)).rejects.toMatchObject({ status: 502, code: 'upstream_error' });
     expect(await readUpstreamText(new Response('{"ok":true}'), 'as.example', 2_000)).toBe('{"ok":true}');

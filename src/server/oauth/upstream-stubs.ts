@@ -9,14 +9,14 @@ import { demoProfiles } from '../demo-as/demo-profiles';
 import { startDemoAuthorizationServer, type DemoAuthorizationServer } from '../demo-as/provider';
 import { createUpstream } from '../deps';
 import type { Logger } from '../logger';
-import { createKeepAliveFetch } from './keep-alive-fetch';
+import { createUpstreamHttp } from './upstream-http';
 import { silentLogger } from '../logger';
 
 /** Test support for the OAuth routes: the real demo AS in-process, a misbehaving AS, and a recorder of upstream calls. */
 
 export const appOrigin = 'http://127.0.0.1:4950';
 /** The upstream fetch the server runs with in production (see main.ts). */
-export const upstreamTestFetch = createKeepAliveFetch();
+export const upstreamTestFetch = createUpstreamHttp();
 const appHost = '127.0.0.1:4950';
 
 async function listen(server: Server, host: string, port = 0): Promise<number> {
