@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { calculateJwkThumbprint, exportJWK, SignJWT } from 'jose';
 import { z } from 'zod';
+import { readJson } from '../lib/jwt/json-text';
 import { apiDefinitionSchema, clientAuthMethods, type ApiDefinition, type ClientAuthMethod, type ProfileSummary } from '../shared/api-contract';
 
 const signingAlgs = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] as const;
@@ -208,10 +209,6 @@ export async function resolveConfig(raw: unknown, options: { env: Record<string,
   return { profiles, upstreamTimeoutMs: parsed.data.upstreamTimeoutMs, secrets };
 }
 
-function lineOf(text: string, offset: number): number {
-  return text.slice(0, offset).split('\n').length;
-}
-
 /** Loads `WORKBENCH_CONFIG`, else `workbench.config.json` in `cwd` (optional), and validates it. */
 export async function loadConfigFile(env: Record<string, string | undefined>, cwd: string): Promise<ServerConfig> {
   const named = env.WORKBENCH_CONFIG;
@@ -220,16 +217,10 @@ export async function loadConfigFile(env: Record<string, string | undefined>, cw
     if (named) throw new ConfigError(`WORKBENCH_CONFIG: file not found: ${file}`);
     return { profiles: [], upstreamTimeoutMs: 5_000, secrets: [] };
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    // V8's message quotes the text around the error, which may be a secret: say where, not what.
-    const position = /position (\d+)/.exec((err as Error).message)?.[1];
-    const where = position === undefined ? '' : ` at line ${lineOf(readFileSync(file, 'utf8'), Number(position))}`;
-    throw new ConfigError(`${file}: not valid JSON${where || ': check its syntax (quotes, commas, brackets)'}`);
-  }
-  return resolveConfig(raw, { env, baseDir: dirname(file), source: file });
+  const read = readJson(readFileSync(file, 'utf8'));
+  // Where, never what: the text around the error may be a secret.
+  if (!read.ok) throw new ConfigError(`${file}: not valid JSON at line ${read.line}, column ${read.column}: check its syntax (quotes, commas, brackets)`);
+  return resolveConfig(read.value, { env, baseDir: dirname(file), source: file });
 }
 
 export function toProfileSummary(p: ResolvedProfile): ProfileSummary {
