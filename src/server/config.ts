@@ -7,7 +7,7 @@ import { readJson } from '../lib/jwt/json-text';
 import { apiDefinitionSchema, clientAuthMethods, type ApiDefinition, type ClientAuthMethod, type ProfileSummary } from '../shared/api-contract';
 
 const signingAlgs = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] as const;
-export type AssertionAlg = (typeof signingAlgs)[number];
+type AssertionAlg = (typeof signingAlgs)[number];
 
 const profileConfigSchema = z
   .object({
@@ -42,7 +42,7 @@ const profileConfigSchema = z
     }
   });
 
-export const configFileSchema = z
+const configFileSchema = z
   .object({
     $schema: z.string().optional(),
     profiles: z.array(profileConfigSchema).default([]),
@@ -132,7 +132,7 @@ function defaultAlgFor(key: KeyObject): AssertionAlg {
 }
 
 /** Reads a PEM (PKCS#8, PKCS#1 or SEC1) or a private JWK, and fixes its alg and kid (RFC 7638 thumbprint by default). */
-export async function loadPrivateKey(file: string, alg?: AssertionAlg, kid?: string): Promise<{ material: PrivateKeyMaterial; text: string }> {
+async function loadPrivateKey(file: string, alg?: AssertionAlg, kid?: string): Promise<{ material: PrivateKeyMaterial; text: string }> {
   const text = readFileSync(file, 'utf8');
   let key: KeyObject;
   let jwkKid: string | undefined;

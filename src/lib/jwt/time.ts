@@ -1,9 +1,5 @@
 import type { JsonObject } from './decode';
 
-export type Clock = () => number;
-/** Seconds since the epoch, the unit of NumericDate (RFC 7519 §2). */
-export const systemClock: Clock = () => Date.now() / 1000;
-
 const UNITS: ReadonlyArray<readonly [string, number]> = [['d', 86400], ['h', 3600], ['min', 60], ['s', 1]];
 
 /** "3 h 12 min": the two largest non-zero units. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDiscoveryCache } from './discovery';
 import { createSecretScrubber } from './secret-scrubber';
-import { stubProfile } from './upstream-stubs';
+import { stubProfile } from '../test-support';
 
 const issuer = 'http://127.0.0.1:4903/';
 const profile = stubProfile(issuer);

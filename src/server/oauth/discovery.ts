@@ -19,7 +19,7 @@ const discoveryDocumentSchema = z.looseObject({
 }) as z.ZodType<DiscoveryDocument>;
 export type DiscoveryDocument = Record<string, unknown> & { issuer: string } & Partial<Record<EndpointName, string>>;
 
-export interface Discovered {
+interface Discovered {
   document: DiscoveryDocument;
   upstreamStatus: number;
   elapsedMs: number;

@@ -2,17 +2,17 @@ import { LRUCache } from 'lru-cache';
 import { lruClock } from './lru-clock';
 
 /** Tokens are handed out from the cache until this long before they expire, so a caller never gets one about to die. */
-export const tokenRefreshMarginMs = 60_000;
+const tokenRefreshMarginMs = 60_000;
 /** No answer is kept longer than Auth0's default token lifetime, whatever `expires_in` says (absurd values included). */
 export const maxTokenCacheTtlMs = 24 * 60 * 60_000;
 /** Kept answers at most; the least recently used goes first. */
-export const maxTokenCacheEntries = 500;
+const maxTokenCacheEntries = 500;
 /** An answer larger than this is handed out but never kept: real token responses are a few KB. */
 export const maxTokenCacheEntryBytes = 64 * 1024;
 /** All kept answers together: the least recently used go first beyond it. */
 export const maxTokenCacheBytes = 8 * 1024 * 1024;
 
-export interface TokenCacheLimits {
+interface TokenCacheLimits {
   maxEntries?: number;
   maxTtlMs?: number;
   maxEntryBytes?: number;

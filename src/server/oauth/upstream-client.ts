@@ -16,12 +16,12 @@ import { createTokenCache, tokenCacheKey } from './token-cache';
 import { readOAuthAnswer } from './upstream-response';
 import { upstreamFetch } from './upstream-fetch';
 
-export interface UpstreamResult<T> {
+interface UpstreamResult<T> {
   body: T;
   meta: UpstreamMeta;
 }
 
-export interface UpstreamClientOptions {
+interface UpstreamClientOptions {
   fetch: typeof fetch;
   /** Scrubs the configured secrets from anything an authorization server says back. */
   scrubber: SecretScrubber;

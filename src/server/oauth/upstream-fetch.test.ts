@@ -1,15 +1,15 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHttpStub } from '../test-support';
 import { createUpstreamHttp } from './upstream-http';
 import { maxUpstreamResponseBytes, readUpstreamText, upstreamFetch } from './upstream-fetch';
 
-let server: Server;
+let stub: Awaited<ReturnType<typeof startHttpStub>>;
 let origin: string;
 const sockets: Socket[] = [];
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
+  stub = await startHttpStub((req, res) => {
     req.resume();
     sockets.push(req.socket);
     if (req.url === '/drip') {
@@ -23,15 +23,9 @@ beforeAll(async () => {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(`"${'x'.repeat(maxUpstreamResponseBytes)}"`);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = stub.origin;
 });
-afterAll(async () => {
-  await new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
-});
+afterAll(() => stub.stop());
 
 describe('upstreamFetch', () => {
   it('ends a slow-drip answer at the deadline with upstream_timeout, and closes its socket', async () => {

@@ -1,11 +1,10 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from './upstream-stubs';
 import { errors } from 'undici';
+import { freePort, startHttpStub } from '../test-support';
 import { createUpstreamHttp } from './upstream-http';
 
-let server: Server;
+let stub: Awaited<ReturnType<typeof startHttpStub>>;
 let origin: string;
 let connections = 0;
 /** The server side of each request's socket, by request URL. */
@@ -15,7 +14,7 @@ const seen: { method: string; headers: Record<string, unknown>; body: string }[]
 const seenPaths: string[] = [];
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
+  stub = await startHttpStub((req, res) => {
     seenPaths.push(req.url ?? '');
     socketByUrl.set(req.url ?? '', req.socket);
     const chunks: Buffer[] = [];
@@ -55,18 +54,12 @@ beforeAll(async () => {
       res.writeHead(201, { 'content-type': 'application/json', 'set-cookie': ['a=1', 'b=2'] }).end(JSON.stringify({ ok: true }));
     });
   });
-  server.on('connection', () => {
+  stub.server.on('connection', () => {
     connections += 1;
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = stub.origin;
 });
-afterAll(async () => {
-  await new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
-});
+afterAll(() => stub.stop());
 
 /** A signal that aborts after `ms` with a TimeoutError, as upstreamFetch's deadline aborts the request. */
 function deadline(ms: number): AbortSignal {

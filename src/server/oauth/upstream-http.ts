@@ -1,7 +1,7 @@
 import { Agent, request } from 'undici';
 import type { Dispatcher } from 'undici';
 
-export interface UpstreamHttpOptions {
+interface UpstreamHttpOptions {
   /** Answers larger than this are refused by undici (ResponseExceededMaxSizeError). */
   maxResponseBytes?: number;
   /** Sockets per origin. */
