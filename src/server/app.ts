@@ -11,7 +11,7 @@ import { metaRoutes } from './routes/meta';
 import { oauthRoutes } from './routes/oauth-routes';
 import { sameOriginOnly, securityHeaders } from './security';
 
-export const maxJsonBodyBytes = 64 * 1024;
+const maxJsonBodyBytes = 64 * 1024;
 
 const isControl = (code: number) => code < 0x20 || (code >= 0x7f && code <= 0x9f);
 const escapeControlCharacters = (text: string) =>
@@ -81,4 +81,3 @@ export function createApp(deps: AppDeps) {
   return app;
 }
 
-export type CompanionApp = ReturnType<typeof createApp>;

@@ -57,7 +57,7 @@ describe('config', () => {
       () => new Error('expected the config to be refused'),
       (e: unknown) => e as Error,
     );
-    expect(error.message).toMatch(/bad\.json: not valid JSON/);
+    expect(error.message).toMatch(/bad\.json: not valid JSON at line 3, column 19/);
     expect(error.message).not.toContain('Sup3r');
   });
 

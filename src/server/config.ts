@@ -4,10 +4,11 @@ import { dirname, resolve } from 'node:path';
 import { calculateJwkThumbprint, exportJWK, SignJWT } from 'jose';
 import { z } from 'zod';
 import { ASYMMETRIC_SIGNING_ALGS } from '../lib/jwt/algorithms';
+import { readJson } from '../lib/jwt/json-text';
 import { apiDefinitionSchema, clientAuthMethods, type ApiDefinition, type ClientAuthMethod, type ProfileSummary } from '../shared/api-contract';
 
 const signingAlgs = ASYMMETRIC_SIGNING_ALGS;
-export type AssertionAlg = (typeof signingAlgs)[number];
+type AssertionAlg = (typeof signingAlgs)[number];
 
 const profileConfigSchema = z
   .object({
@@ -42,7 +43,7 @@ const profileConfigSchema = z
     }
   });
 
-export const configFileSchema = z
+const configFileSchema = z
   .object({
     $schema: z.string().optional(),
     profiles: z.array(profileConfigSchema).default([]),
@@ -132,7 +133,7 @@ function defaultAlgFor(key: KeyObject): AssertionAlg {
 }
 
 /** Reads a PEM (PKCS#8, PKCS#1 or SEC1) or a private JWK, and fixes its alg and kid (RFC 7638 thumbprint by default). */
-export async function loadPrivateKey(file: string, alg?: AssertionAlg, kid?: string): Promise<{ material: PrivateKeyMaterial; text: string }> {
+async function loadPrivateKey(file: string, alg?: AssertionAlg, kid?: string): Promise<{ material: PrivateKeyMaterial; text: string }> {
   const text = readFileSync(file, 'utf8');
   let key: KeyObject;
   let jwkKid: string | undefined;
@@ -209,10 +210,6 @@ export async function resolveConfig(raw: unknown, options: { env: Record<string,
   return { profiles, upstreamTimeoutMs: parsed.data.upstreamTimeoutMs, secrets };
 }
 
-function lineOf(text: string, offset: number): number {
-  return text.slice(0, offset).split('\n').length;
-}
-
 /** Loads `WORKBENCH_CONFIG`, else `workbench.config.json` in `cwd` (optional), and validates it. */
 export async function loadConfigFile(env: Record<string, string | undefined>, cwd: string): Promise<ServerConfig> {
   const named = env.WORKBENCH_CONFIG;
@@ -221,16 +218,10 @@ export async function loadConfigFile(env: Record<string, string | undefined>, cw
     if (named) throw new ConfigError(`WORKBENCH_CONFIG: file not found: ${file}`);
     return { profiles: [], upstreamTimeoutMs: 5_000, secrets: [] };
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    // V8's message quotes the text around the error, which may be a secret: say where, not what.
-    const position = /position (\d+)/.exec((err as Error).message)?.[1];
-    const where = position === undefined ? '' : ` at line ${lineOf(readFileSync(file, 'utf8'), Number(position))}`;
-    throw new ConfigError(`${file}: not valid JSON${where || ': check its syntax (quotes, commas, brackets)'}`);
-  }
-  return resolveConfig(raw, { env, baseDir: dirname(file), source: file });
+  const read = readJson(readFileSync(file, 'utf8'));
+  // Where, never what: the text around the error may be a secret.
+  if (!read.ok) throw new ConfigError(`${file}: not valid JSON at line ${read.line}, column ${read.column}: check its syntax (quotes, commas, brackets)`);
+  return resolveConfig(read.value, { env, baseDir: dirname(file), source: file });
 }
 
 export function toProfileSummary(p: ResolvedProfile): ProfileSummary {

@@ -1,5 +1,9 @@
 import type { ServerConfig } from './config';
 import type { Logger } from './logger';
+import { createDiscoveryCache } from './oauth/discovery';
+import { createSecretScrubber } from './oauth/secret-scrubber';
+import { createUpstreamClient } from './oauth/upstream-client';
+import type { UpstreamClient } from './oauth/upstream-client';
 
 /** Everything the companion server app needs, injected so that tests run it with `app.request()` and no port. */
 export interface AppDeps {
@@ -11,8 +15,19 @@ export interface AppDeps {
   allowedHosts: readonly string[];
   /** The built app to serve, or null to serve the API only. */
   distDir: string | null;
-  /** Upstream fetch, injectable for tests. */
-  fetch: typeof fetch;
+  /** The one client for every call to an authorization server (see `createUpstream`). */
+  upstream: UpstreamClient;
+}
+
+/**
+ * The server's upstream plumbing, built once per app: one secret scrubber for everything an authorization server
+ * says back, one discovery cache per issuer, and the one client over them that every route calls. `fetch` and
+ * `now` are injectable, so tests pin the network and the clock.
+ */
+export function createUpstream(config: Pick<ServerConfig, 'profiles' | 'secrets'>, upstreamFetch: typeof fetch, now: () => number = Date.now): UpstreamClient {
+  const scrubber = createSecretScrubber(config);
+  const discovery = createDiscoveryCache(upstreamFetch, scrubber, now);
+  return createUpstreamClient({ fetch: upstreamFetch, scrubber, discovery, now });
 }
 
 /** The app's own origins and hosts when it listens on `host:port`, under every loopback name. */

@@ -4,11 +4,11 @@ import { serve, type ServerType } from '@hono/node-server';
 import { z } from 'zod';
 import { createApp } from './app';
 import { ConfigError, loadConfigFile } from './config';
-import { ownOrigins } from './deps';
+import { createUpstream, ownOrigins } from './deps';
 import { demoProfiles } from './demo-as/demo-profiles';
 import { startDemoAuthorizationServer, type DemoAuthorizationServer } from './demo-as/provider';
 import { createRedactingLogger } from './logger';
-import { createKeepAliveFetch } from './oauth/keep-alive-fetch';
+import { createUpstreamHttp } from './oauth/upstream-http';
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const envSchema = z.object({
@@ -75,7 +75,7 @@ async function main() {
     allowedOrigins: own.allowedOrigins,
     allowedHosts: own.allowedHosts,
     distDir: existsSync(resolve(distDir, 'index.html')) ? distDir : null,
-    fetch: createKeepAliveFetch(),
+    upstream: createUpstream(config, createUpstreamHttp()),
   });
 
   const server = await new Promise<ServerType>((resolveListen, reject) => {

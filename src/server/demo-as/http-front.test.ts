@@ -3,7 +3,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../oauth/upstream-stubs';
+import { freePort } from '../test-support';
 import { startDemoAuthorizationServer, type DemoAuthorizationServer } from './provider';
 
 let as: DemoAuthorizationServer;

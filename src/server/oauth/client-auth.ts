@@ -4,7 +4,7 @@ import type { PrivateKeyMaterial, ResolvedProfile } from '../config';
 import { ApiError } from '../errors';
 
 /** Lifetime of a client assertion: RFC 7523 §3 wants it short, and one minute is what servers accept. */
-export const assertionLifetimeSeconds = 60;
+const assertionLifetimeSeconds = 60;
 
 const signingKeys = new WeakMap<PrivateKeyMaterial, Promise<CryptoKey>>();
 

@@ -1,8 +1,10 @@
+import { LRUCache } from 'lru-cache';
 import * as oauth from 'oauth4webapi';
 import { z } from 'zod';
 import { isLoopbackHost } from '../../lib/oauth/issuer';
 import type { ResolvedProfile } from '../config';
 import { ApiError } from '../errors';
+import { lruClock } from './lru-clock';
 import type { SecretScrubber } from './secret-scrubber';
 import { readOAuthAnswer } from './upstream-response';
 import { upstreamFetch } from './upstream-fetch';
@@ -17,7 +19,7 @@ const discoveryDocumentSchema = z.looseObject({
 }) as z.ZodType<DiscoveryDocument>;
 export type DiscoveryDocument = Record<string, unknown> & { issuer: string } & Partial<Record<EndpointName, string>>;
 
-export interface Discovered {
+interface Discovered {
   document: DiscoveryDocument;
   upstreamStatus: number;
   elapsedMs: number;
@@ -58,14 +60,15 @@ function discoveryUrl(issuer: URL): string {
 }
 
 const discoveryTtlMs = 10 * 60_000;
+/** Far more issuers than any configuration names: the cache holds configured issuers only. */
+const maxDiscoveryEntries = 100;
 
 /**
  * Discovery documents per configured issuer, fetched on first use and kept for ten minutes (failures are not
- * kept). The URL is derived from the profile's issuer only, and the document must name that exact issuer (§4.3).
+ * kept), in an lru-cache whose `fetchMethod` shares one request between concurrent asks. The URL is derived from
+ * the profile's issuer only, and the document must name that exact issuer (§4.3).
  */
 export function createDiscoveryCache(baseFetch: typeof fetch, scrubber: SecretScrubber, now: () => number = Date.now) {
-  const entries = new Map<string, { at: number; value: Promise<Discovered> }>();
-
   async function fetchDocument(profile: ResolvedProfile): Promise<Discovered> {
     const issuerUrl = new URL(profile.issuer);
     const fetchImpl = upstreamFetch(baseFetch, profile.timeoutMs);
@@ -87,17 +90,20 @@ export function createDiscoveryCache(baseFetch: typeof fetch, scrubber: SecretSc
     return { document: answer.body, upstreamStatus: answer.status, elapsedMs: Math.round(performance.now() - started), endpoint: discoveryUrl(issuerUrl) };
   }
 
+  const documents = new LRUCache<string, Discovered, ResolvedProfile>({
+    max: maxDiscoveryEntries,
+    ttl: discoveryTtlMs,
+    perf: lruClock(now),
+    ttlResolution: 0,
+    fetchMethod: (_issuer, _stale, { context }) => fetchDocument(context),
+  });
+
   return {
     /** The issuer's discovery document, from the cache unless `refresh`. */
-    get(profile: ResolvedProfile, refresh = false): Promise<Discovered> {
-      const cached = entries.get(profile.issuer);
-      if (cached && !refresh && now() - cached.at < discoveryTtlMs) return cached.value;
-      const value = fetchDocument(profile);
-      entries.set(profile.issuer, { at: now(), value });
-      value.catch(() => {
-        if (entries.get(profile.issuer)?.value === value) entries.delete(profile.issuer);
-      });
-      return value;
+    async get(profile: ResolvedProfile, refresh = false): Promise<Discovered> {
+      const found = await documents.fetch(profile.issuer, { context: profile, forceRefresh: refresh });
+      if (!found) throw new ApiError(502, 'upstream_unreachable', `The discovery document of ${profile.issuer} cannot be requested`);
+      return found;
     },
   };
 }

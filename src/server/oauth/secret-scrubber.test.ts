@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSecretScrubber, formUrlEncode, maxJsonDepth, NestingTooDeepError } from './secret-scrubber';
-import { stubProfile } from './upstream-stubs';
+import { stubProfile } from '../test-support';
 
 const secret = 'S3cr3t/with+special=chars&more';
 const profile = stubProfile('https://as.example/', { clientId: 'my-client', clientSecret: secret });

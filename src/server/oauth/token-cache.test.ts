@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTokenCache, tokenCacheKey } from './token-cache';
+import { createTokenCache, maxTokenCacheBytes, maxTokenCacheEntryBytes, maxTokenCacheTtlMs, tokenCacheKey } from './token-cache';
 
 describe('token cache', () => {
   it('shares one upstream request between concurrent asks for the same key', async () => {
@@ -43,7 +43,7 @@ describe('token cache', () => {
     }
   });
 
-  it('sweeps expired entries and keeps at most maxEntries, evicting the oldest', async () => {
+  it('sweeps expired entries and keeps at most maxEntries, evicting the least recently used', async () => {
     let now = 0;
     const cache = createTokenCache<string>(() => now, { maxEntries: 3 });
     let calls = 0;
@@ -62,6 +62,32 @@ describe('token cache', () => {
     expect(await cache.get('long', obtain(3_600_000))).toMatchObject({ cached: false });
     expect(await cache.get('newest', obtain(3_600_000))).toMatchObject({ cached: true });
     expect(calls).toBe(before + 1);
+  });
+
+  it('hands out an oversize answer but never keeps it (a huge, day-long token must not grow memory)', async () => {
+    const cache = createTokenCache<string>(() => 0);
+    let calls = 0;
+    const huge = async () => ({ value: `${(calls += 1)}${'x'.repeat(maxTokenCacheEntryBytes)}`, expiresAt: maxTokenCacheTtlMs });
+    expect(await cache.get('huge', huge)).toMatchObject({ cached: false, cachedUntil: null });
+    expect(await cache.get('huge', huge)).toMatchObject({ cached: false, cachedUntil: null });
+    expect(calls).toBe(2);
+    expect(cache.size).toBe(0);
+    expect(cache.bytes).toBe(0);
+  });
+
+  it('keeps the total size under maxTotalBytes, evicting the least recently used', async () => {
+    const cache = createTokenCache<string>(() => 0, { maxTotalBytes: 100_000 });
+    const answer = (key: string) => async () => ({ value: `${key}${'x'.repeat(30_000)}`, expiresAt: maxTokenCacheTtlMs });
+    for (const key of ['a', 'b', 'c', 'd', 'e']) await cache.get(key, answer(key));
+    expect(cache.bytes).toBeLessThanOrEqual(100_000);
+    expect(cache.size).toBe(3);
+    expect(await cache.get('a', answer('a'))).toMatchObject({ cached: false });
+    expect(await cache.get('e', answer('e'))).toMatchObject({ cached: true });
+  });
+
+  it('is bounded to 8 MB by default, with at most 64 KB per answer', () => {
+    expect(maxTokenCacheBytes).toBe(8 * 1024 * 1024);
+    expect(maxTokenCacheEntryBytes).toBe(64 * 1024);
   });
 
   it('keys by profile, audience and the scope as a set', () => {

@@ -1,27 +1,32 @@
 import * as oauth from 'oauth4webapi';
 import { z } from 'zod';
+import { redeemAuthorizationCode } from '../../lib/oauth/code-exchange';
+import type { TokenResponse } from '../../lib/oauth/code-exchange';
+import { OAuthFlowError } from '../../lib/oauth/oauth-error';
+import type { CodeExchangeRequest } from '../../shared/authorize-contract';
 import type { UpstreamMeta } from '../../shared/oauth-contract';
 import { clientCredentialsAnswerSchema, introspectionAnswerSchema, jwksAnswerSchema, userinfoAnswerSchema } from '../../shared/oauth-contract';
 import type { ResolvedProfile } from '../config';
 import { ApiError } from '../errors';
 import { clientAuthFor } from './client-auth';
 import type { SecretScrubber } from './secret-scrubber';
-import { allowsInsecure, createDiscoveryCache, sameOriginEndpoint } from './discovery';
-import type { DiscoveryDocument, EndpointName } from './discovery';
+import { allowsInsecure, sameOriginEndpoint } from './discovery';
+import type { DiscoveryCache, DiscoveryDocument, EndpointName } from './discovery';
 import { createTokenCache, tokenCacheKey } from './token-cache';
 import { formatScope, splitScope } from '../../lib/oauth/scope';
 import { readOAuthAnswer } from './upstream-response';
 import { upstreamFetch } from './upstream-fetch';
 
-export interface UpstreamResult<T> {
+interface UpstreamResult<T> {
   body: T;
   meta: UpstreamMeta;
 }
 
-export interface UpstreamClientOptions {
+interface UpstreamClientOptions {
   fetch: typeof fetch;
   /** Scrubs the configured secrets from anything an authorization server says back. */
   scrubber: SecretScrubber;
+  discovery: DiscoveryCache;
   now?: () => number;
 }
 
@@ -31,13 +36,44 @@ type ClientCredentialsAnswer = z.infer<typeof clientCredentialsAnswerSchema>;
 
 const anyBody = z.unknown();
 
+/** The ApiError (timeout, unreachable, refused endpoint) that the server's own upstream code threw, if any. */
+function apiErrorIn(error: unknown): ApiError | undefined {
+  for (let current: unknown = error; current instanceof Error; current = current.cause) {
+    if (current instanceof ApiError) return current;
+  }
+  return undefined;
+}
+
+/**
+ * A failed code redemption as an ApiError. `upstream` (the AS's error and HTTP status) is attached only when the
+ * token endpoint really answered (`answeredStatus`): a failure raised here, before any answer, is never dressed up as one.
+ */
+function redemptionError(error: unknown, scrubber: SecretScrubber, answeredStatus: number | undefined): unknown {
+  const own = apiErrorIn(error);
+  if (own) return own;
+  if (!(error instanceof OAuthFlowError)) return error;
+  const message = scrubber.errorText(error.message);
+  if (answeredStatus === undefined) return new ApiError(502, 'upstream_error', message);
+  if (error.code === 'ERR_TOKEN_ERROR' && error.error) {
+    return new ApiError(502, 'upstream_error', message, {
+      upstream: {
+        error: scrubber.errorText(error.error),
+        ...(error.errorDescription ? { error_description: scrubber.errorText(error.errorDescription) } : {}),
+        status: answeredStatus,
+      },
+    });
+  }
+  // On the wire, codes are snake_case: ERR_NONCE_MISMATCH → nonce_mismatch.
+  return new ApiError(502, 'upstream_error', message, { upstream: { error: error.code.replace(/^ERR_/, '').toLowerCase(), error_description: message, status: answeredStatus } });
+}
+
 /**
  * The companion server's OAuth client for configured profiles: discovery (cached per issuer), then one call to an
  * endpoint the discovery document names on the issuer's own origin, authenticated with the profile's credentials.
  * Protocol messages are built by oauth4webapi; answers are validated with zod and errors mapped to stable codes.
  */
 export function createUpstreamClient(options: UpstreamClientOptions) {
-  const discovery = createDiscoveryCache(options.fetch, options.scrubber, options.now);
+  const { discovery, scrubber } = options;
   const tokens = createTokenCache<{ body: ClientCredentialsAnswer; meta: UpstreamMeta; obtainedAt: number; expiresAt: number | undefined }>(options.now);
   const now = options.now ?? Date.now;
 
@@ -66,7 +102,7 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
       if (error instanceof ApiError) throw error;
       throw new ApiError(502, 'upstream_error', `The ${what} request could not be built for ${new URL(endpoint).host}`);
     }
-    const answer = await readOAuthAnswer(response, schema, { host: new URL(endpoint).host, timeoutMs: profile.timeoutMs, what, expectedStatus, scrubber: options.scrubber });
+    const answer = await readOAuthAnswer(response, schema, { host: new URL(endpoint).host, timeoutMs: profile.timeoutMs, what, expectedStatus, scrubber });
     const meta: UpstreamMeta = { upstreamStatus: answer.status, elapsedMs: Math.round(performance.now() - started), endpoint, authMethod: profile.clientAuthMethod };
     return { body: answer.body, meta };
   }
@@ -132,6 +168,42 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
       const secondsLeft = expiresAt === undefined ? undefined : Math.floor((expiresAt - now()) / 1000);
       const body = result.cached && secondsLeft !== undefined && Number.isFinite(secondsLeft) ? { ...kept.body, expires_in: Math.max(0, secondsLeft) } : kept.body;
       return { ...kept, body, cached: result.cached, cachedUntil: result.cachedUntil, audience: audience ?? null, scope: normalizedScope ?? null };
+    },
+
+    /**
+     * Redeems a confidential client's authorization code (RFC 6749 §4.1.3) at the token endpoint that the issuer's
+     * discovery document names on the issuer's origin, with the profile's credentials; oauth4webapi validates the
+     * answer and the ID token (nonce, max_age, RFC 9207 `iss`).
+     */
+    async redeemCode(profile: ResolvedProfile, request: Omit<CodeExchangeRequest, 'profile' | 'client_id'>): Promise<TokenResponse> {
+      let answeredStatus: number | undefined;
+      const fetchToken = upstreamFetch(options.fetch, profile.timeoutMs);
+      try {
+        const { document } = await discovery.get(profile);
+        const tokenEndpoint = sameOriginEndpoint(profile, document, 'token_endpoint');
+        const tokens = await redeemAuthorizationCode({
+          issuer: document.issuer,
+          tokenEndpoint,
+          clientId: profile.clientId,
+          clientAuth: await clientAuthFor(profile, tokenEndpoint),
+          code: request.code,
+          redirectUri: request.redirect_uri,
+          fetch: async (input, init) => {
+            const response = await fetchToken(input, init);
+            answeredStatus = response.status;
+            return response;
+          },
+          allowInsecure: allowsInsecure(profile.issuer),
+          ...(request.iss === undefined ? {} : { iss: request.iss }),
+          ...(request.code_verifier === undefined ? {} : { codeVerifier: request.code_verifier }),
+          ...(request.nonce === undefined ? {} : { expectedNonce: request.nonce }),
+          ...(request.max_age === undefined ? {} : { maxAge: request.max_age }),
+        });
+        return scrubber.json(tokens);
+      } catch (error) {
+        if (error instanceof ApiError) throw error;
+        throw redemptionError(error, scrubber, answeredStatus);
+      }
     },
   };
 }

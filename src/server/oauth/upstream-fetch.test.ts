@@ -1,15 +1,15 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKeepAliveFetch } from './keep-alive-fetch';
+import { startHttpStub } from '../test-support';
+import { createUpstreamHttp } from './upstream-http';
 import { maxUpstreamResponseBytes, readUpstreamText, upstreamFetch } from './upstream-fetch';
 
-let server: Server;
+let stub: Awaited<ReturnType<typeof startHttpStub>>;
 let origin: string;
 const sockets: Socket[] = [];
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
+  stub = await startHttpStub((req, res) => {
     req.resume();
     sockets.push(req.socket);
     if (req.url === '/drip') {
@@ -23,27 +23,21 @@ beforeAll(async () => {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(`"${'x'.repeat(maxUpstreamResponseBytes)}"`);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = stub.origin;
 });
-afterAll(async () => {
-  await new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
-});
+afterAll(() => stub.stop());
 
 describe('upstreamFetch', () => {
   it('ends a slow-drip answer at the deadline with upstream_timeout, and closes its socket', async () => {
-    const fetchImpl = upstreamFetch(createKeepAliveFetch(), 200);
+    const fetchImpl = upstreamFetch(createUpstreamHttp(), 200);
     const before = sockets.length;
     await expect(fetchImpl(`${origin}/drip`)).rejects.toMatchObject({ status: 504, code: 'upstream_timeout' });
     await new Promise((r) => setTimeout(r, 100));
     expect(sockets.slice(before).map((socket) => socket.destroyed)).toEqual([true]);
   });
 
-  it('refuses an answer over 1 MB as upstream_error, from the keep-alive fetch or any other', async () => {
-    await expect(upstreamFetch(createKeepAliveFetch(), 2_000)(`${origin}/big`)).rejects.toMatchObject({ status: 502, code: 'upstream_error' });
+  it('refuses an answer over 1 MB as upstream_error, from the undici Agent or any other fetch', async () => {
+    await expect(upstreamFetch(createUpstreamHttp(), 2_000)(`${origin}/big`)).rejects.toMatchObject({ status: 502, code: 'upstream_error' });
     const streamed = await upstreamFetch(fetch, 2_000)(`${origin}/big`);
     await expect(readUpstreamText(streamed, 'as.example', 2_000)).rejects.toMatchObject({ status: 502, code: 'upstream_error' });
     expect(await readUpstreamText(new Response('{"ok":true}'), 'as.example', 2_000)).toBe('{"ok":true}');

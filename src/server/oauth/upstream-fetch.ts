@@ -1,12 +1,21 @@
 import { ApiError } from '../errors';
-import type { KeepAliveRequestInit } from './keep-alive-fetch';
 
 /** Larger than any OAuth answer or discovery document; a larger one is refused rather than buffered. */
 export const maxUpstreamResponseBytes = 1024 * 1024;
 
-function causedBy(error: unknown, name: string): boolean {
+/** undici's codes (HeadersTimeoutError, BodyTimeoutError): the answer did not come, or stopped coming, in time. */
+const timeoutCodes = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+/** undici's ResponseExceededMaxSizeError: the Agent's maxResponseSize. */
+const tooLargeCodes = new Set(['UND_ERR_RES_EXCEEDED_MAX_SIZE']);
+
+/**
+ * Whether `error` or one of its causes carries one of `codes`. By code, not class: Node's own fetch bundles
+ * another copy of undici, whose error classes are not ours.
+ */
+function causedBy(error: unknown, codes: ReadonlySet<string>): boolean {
   for (let current: unknown = error; current instanceof Error; current = current.cause) {
-    if (current.name === name) return true;
+    const { code } = current as { code?: unknown };
+    if (typeof code === 'string' && codes.has(code)) return true;
   }
   return false;
 }
@@ -28,25 +37,28 @@ function hostOf(input: RequestInfo | URL): string {
  * Wraps the injected fetch for calls to an authorization server: a deadline of `timeoutMs`, redirects never
  * followed (a redirect could lead anywhere, so it counts as a bad answer), and failures turned into stable codes:
  * upstream_timeout (504), upstream_unreachable (502), or upstream_error (502) for an answer over 1 MB. Keep-alive
- * is untouched. The deadline goes to the fetch as `deadlineMs`: the production fetch destroys the request when it
- * passes (covering the socket queue, connect, send and the whole body), so a timed-out request holds no socket and
- * is never sent late with the profile's credentials. A plain timer races it too, for fetches that ignore
- * `deadlineMs`; no AbortSignal, which costs more than the rest of this wrapper on Node 20.
+ * is untouched. At the deadline the request's signal aborts, which makes the production fetch destroy the request
+ * (covering the socket queue, connect, send and the whole body), so a timed-out request holds no socket and is
+ * never sent late with the profile's credentials. The timer races the fetch too, for fetches that ignore `signal`.
  */
 export function upstreamFetch(baseFetch: typeof fetch, timeoutMs: number): typeof fetch {
   return async (input, init) => {
-    const upstreamInit: KeepAliveRequestInit = { ...init, redirect: 'manual', deadlineMs: timeoutMs };
-    const pending = baseFetch(input, upstreamInit);
+    const timedOut = () => new ApiError(504, 'upstream_timeout', `${hostOf(input)} did not answer within ${timeoutMs} ms`);
+    const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const deadline = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => reject(new ApiError(504, 'upstream_timeout', `${hostOf(input)} did not answer within ${timeoutMs} ms`)), timeoutMs);
+      timer = setTimeout(() => {
+        const reason = timedOut();
+        controller.abort(reason);
+        reject(reason);
+      }, timeoutMs);
     });
     try {
-      return await Promise.race([pending, deadline]);
+      return await Promise.race([baseFetch(input, { ...init, redirect: 'manual', signal: controller.signal }), deadline]);
     } catch (error) {
       if (error instanceof ApiError) throw error;
-      if (causedBy(error, 'TimeoutError')) throw new ApiError(504, 'upstream_timeout', `${hostOf(input)} did not answer within ${timeoutMs} ms`);
-      if (causedBy(error, 'ResponseTooLargeError')) throw tooLarge(hostOf(input));
+      if (causedBy(error, timeoutCodes)) throw timedOut();
+      if (causedBy(error, tooLargeCodes)) throw tooLarge(hostOf(input));
       throw new ApiError(502, 'upstream_unreachable', `${hostOf(input)} cannot be reached (connection refused, reset or closed)`);
     } finally {
       clearTimeout(timer);
@@ -80,7 +92,7 @@ export async function readUpstreamText(response: Response, host: string, timeout
     }
   } catch (error) {
     if (error instanceof ApiError) throw error;
-    if (causedBy(error, 'TimeoutError')) throw new ApiError(504, 'upstream_timeout', `${host} did not finish its answer within ${timeoutMs} ms`);
+    if (causedBy(error, timeoutCodes)) throw new ApiError(504, 'upstream_timeout', `${host} did not finish its answer within ${timeoutMs} ms`);
     throw new ApiError(502, 'upstream_unreachable', `${host} closed the connection before finishing its answer`);
   }
   // As response.text() decodes: UTF-8, a byte-order mark dropped.

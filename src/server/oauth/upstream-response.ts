@@ -4,7 +4,7 @@ import { NestingTooDeepError } from './secret-scrubber';
 import type { SecretScrubber } from './secret-scrubber';
 import { readUpstreamText } from './upstream-fetch';
 
-export interface UpstreamAnswer<T> {
+interface UpstreamAnswer<T> {
   status: number;
   body: T;
 }

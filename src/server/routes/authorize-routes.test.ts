@@ -1,61 +1,36 @@
 import { SignJWT, generateKeyPair } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../app';
 import type { ResolvedProfile } from '../config';
-import { silentLogger } from '../logger';
+import { fakeAsFetch, stubProfile, testApp, testOrigin } from '../test-support';
 
 const issuer = 'http://127.0.0.1:4901/';
-const appOrigin = 'http://127.0.0.1:4900';
 const { privateKey } = await generateKeyPair('RS256');
 
 function profile(overrides: Partial<ResolvedProfile>): ResolvedProfile {
-  return {
-    id: 'web', label: 'web', issuer, clientId: 'demo-web', clientAuthMethod: 'client_secret_post', clientSecret: 'web-secret',
-    assertionAudience: 'issuer', defaultAudience: null, apis: [], timeoutMs: 2000, demo: true, ...overrides,
-  };
+  return stubProfile(issuer, { id: 'web', label: 'web', clientId: 'demo-web', clientAuthMethod: 'client_secret_post', clientSecret: 'web-secret', timeoutMs: 2000, demo: true, ...overrides });
 }
 
 /** A fake authorization server: discovery plus a token endpoint that records what it was sent. */
 function fakeAs(tokenBody: Record<string, unknown>, status = 200, tokenEndpoint = `${issuer}oauth/token`) {
-  const tokenRequests: Request[] = [];
-  const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = new Request(input, init);
-    if (request.url.endsWith('/.well-known/openid-configuration')) {
-      return Response.json({ issuer, authorization_endpoint: `${issuer}authorize`, token_endpoint: tokenEndpoint });
-    }
-    tokenRequests.push(request);
-    return new Response(JSON.stringify(tokenBody), { status, headers: { 'content-type': 'application/json' } });
-  }) as typeof fetch;
-  return { fetchImpl, tokenRequests };
+  const as = fakeAsFetch(issuer, () => new Response(JSON.stringify(tokenBody), { status, headers: { 'content-type': 'application/json' } }), { token_endpoint: tokenEndpoint });
+  return { fetchImpl: as.fetchImpl, tokenRequests: as.requests };
 }
 
 function app(fetchImpl: typeof fetch, profiles: ResolvedProfile[] = [profile({})]) {
-  return createApp({
-    config: { profiles, upstreamTimeoutMs: 2000, secrets: [] },
-    logger: silentLogger,
-    allowedOrigins: [appOrigin],
-    allowedHosts: ['127.0.0.1:4900'],
-    distDir: null,
-    fetch: fetchImpl,
-  });
+  return testApp(profiles, { fetch: fetchImpl });
 }
 
-function exchange(target: ReturnType<typeof app>, body: unknown, origin = appOrigin) {
-  return target.request('http://127.0.0.1:4900/api/authorize/exchange', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin, host: '127.0.0.1:4900' },
-    body: JSON.stringify(body),
-  });
+function exchange(target: ReturnType<typeof app>, body: unknown, origin = testOrigin) {
+  return target.post('/api/authorize/exchange', body, { origin });
 }
 
-const validBody = { profile: 'web', client_id: 'demo-web', code: 'the-code', redirect_uri: `${appOrigin}/callback`, nonce: 'nn' };
+const validBody = { profile: 'web', client_id: 'demo-web', code: 'the-code', redirect_uri: `${testOrigin}/callback`, nonce: 'nn' };
 
 describe('POST /api/callback/form-post', () => {
   it('moves the form_post parameters into the /callback fragment with a 303, storing nothing', async () => {
-    const response = await app(fakeAs({}).fetchImpl).request('http://127.0.0.1:4900/api/callback/form-post', {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://127.0.0.1:4901', host: '127.0.0.1:4900' },
-      body: 'code=abc&state=s%2B1&iss=http%3A%2F%2F127.0.0.1%3A4901%2F',
+    const response = await app(fakeAs({}).fetchImpl).post('/api/callback/form-post', 'code=abc&state=s%2B1&iss=http%3A%2F%2F127.0.0.1%3A4901%2F', {
+      'content-type': 'application/x-www-form-urlencoded',
+      origin: 'http://127.0.0.1:4901',
     });
     expect(response.status).toBe(303);
     const location = response.headers.get('location') ?? '';
@@ -66,9 +41,7 @@ describe('POST /api/callback/form-post', () => {
   });
 
   it('refuses a body that is not a form', async () => {
-    const response = await app(fakeAs({}).fetchImpl).request('http://127.0.0.1:4900/api/callback/form-post', {
-      method: 'POST', headers: { 'content-type': 'application/json', host: '127.0.0.1:4900' }, body: '{}',
-    });
+    const response = await app(fakeAs({}).fetchImpl).post('/api/callback/form-post', '{}');
     expect(response.status).toBe(400);
     expect((await response.json()).error.code).toBe('invalid_request');
   });
@@ -83,7 +56,7 @@ describe('POST /api/authorize/exchange', () => {
     expect(await response.json()).toMatchObject({ access_token: 'at', id_token: idToken, scope: 'openid' });
     expect(as.tokenRequests[0]?.url).toBe(`${issuer}oauth/token`);
     const sent = new URLSearchParams(await as.tokenRequests[0]!.text());
-    expect(Object.fromEntries(sent)).toMatchObject({ code: 'the-code', client_id: 'demo-web', client_secret: 'web-secret', redirect_uri: `${appOrigin}/callback` });
+    expect(Object.fromEntries(sent)).toMatchObject({ code: 'the-code', client_id: 'demo-web', client_secret: 'web-secret', redirect_uri: `${testOrigin}/callback` });
   });
 
   it('never sends the secret to a token endpoint off the issuer origin', async () => {

@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import type { z } from 'zod';
 import type {
   ClientCredentialsResponse,
   DiscoveryResponse,
@@ -9,67 +8,30 @@ import type {
   RevokeResponse,
   UserinfoResponse,
 } from '../../shared/oauth-contract';
-import {
-  clientCredentialsRequestSchema,
-  introspectRequestSchema,
-  profileQuerySchema,
-  revokeRequestSchema,
-  userinfoRequestSchema,
-} from '../../shared/oauth-contract';
-import type { ResolvedProfile } from '../config';
+import { clientCredentialsRequestSchema, introspectRequestSchema, revokeRequestSchema, userinfoRequestSchema } from '../../shared/oauth-contract';
 import type { AppDeps } from '../deps';
-import { ApiError } from '../errors';
-import { createSecretScrubber } from '../oauth/secret-scrubber';
-import { createUpstreamClient } from '../oauth/upstream-client';
+import { configuredProfile, jsonBody, profileQuery } from './request-input';
 
-function invalid(error: z.ZodError, what: string): ApiError {
-  // Issue paths and messages only: zod's messages never quote the rejected value (which may be a token).
-  return new ApiError(400, 'invalid_request', `The ${what} is invalid`, {
-    details: error.issues.map((issue) => ({ path: issue.path.join('.') || '(body)', message: issue.message })),
-  });
-}
-
-async function readBody<T>(c: Context, schema: z.ZodType<T>, what: string): Promise<T> {
-  let json: unknown;
-  try {
-    json = await c.req.json();
-  } catch {
-    throw new ApiError(400, 'invalid_request', 'The body is not JSON');
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) throw invalid(parsed.error, what);
-  return parsed.data;
-}
-
-function readProfileQuery(c: Context): string {
-  const parsed = profileQuerySchema.safeParse({ profile: c.req.query('profile') });
-  if (!parsed.success) throw invalid(parsed.error, 'query');
-  return parsed.data.profile;
-}
+const noStore = (c: Context) => c.header('Cache-Control', 'no-store');
 
 /**
  * The OAuth calls the browser cannot make itself (RFC 7662 introspection, RFC 7009 revocation, client credentials,
  * UserInfo, discovery and JWKS), made with the credentials of a configured profile. The browser names a profile id
  * only: every upstream URL comes from that profile's issuer, and secrets never leave this process.
  */
-export function oauthRoutes(deps: AppDeps, options: { now?: () => number } = {}) {
-  const upstream = createUpstreamClient({ fetch: deps.fetch, scrubber: createSecretScrubber(deps.config), ...(options.now ? { now: options.now } : {}) });
-  const profileById = (id: string): ResolvedProfile => {
-    const profile = deps.config.profiles.find((p) => p.id === id);
-    if (!profile) throw new ApiError(404, 'unknown_profile', `No profile "${id}" is configured`);
-    return profile;
-  };
-  const noStore = (c: Context) => c.header('Cache-Control', 'no-store');
+export function oauthRoutes(deps: AppDeps) {
+  const { upstream } = deps;
+  const profileById = (id: string) => configuredProfile(deps.config, id);
 
   return new Hono()
-    .post('/introspect', async (c) => {
-      const body = await readBody(c, introspectRequestSchema, 'introspection request');
+    .post('/introspect', jsonBody(introspectRequestSchema, 'introspection request'), async (c) => {
+      const body = c.req.valid('json');
       const { body: answer, meta } = await upstream.introspect(profileById(body.profile), body.token, body.token_type_hint);
       noStore(c);
       return c.json({ ...answer, meta } satisfies IntrospectResponse);
     })
-    .post('/token', async (c) => {
-      const body = await readBody(c, clientCredentialsRequestSchema, 'token request');
+    .post('/token', jsonBody(clientCredentialsRequestSchema, 'token request'), async (c) => {
+      const body = c.req.valid('json');
       const result = await upstream.clientCredentials(profileById(body.profile), body.audience, body.scope);
       noStore(c);
       return c.json({
@@ -77,24 +39,24 @@ export function oauthRoutes(deps: AppDeps, options: { now?: () => number } = {})
         meta: { ...result.meta, cached: result.cached, obtainedAt: result.obtainedAt, cachedUntil: result.cachedUntil, audience: result.audience, scope: result.scope },
       } satisfies ClientCredentialsResponse);
     })
-    .post('/revoke', async (c) => {
-      const body = await readBody(c, revokeRequestSchema, 'revocation request');
+    .post('/revoke', jsonBody(revokeRequestSchema, 'revocation request'), async (c) => {
+      const body = c.req.valid('json');
       const { meta } = await upstream.revoke(profileById(body.profile), body.token, body.token_type_hint);
       noStore(c);
       return c.json({ revoked: true, meta } satisfies RevokeResponse);
     })
-    .post('/userinfo', async (c) => {
-      const body = await readBody(c, userinfoRequestSchema, 'userinfo request');
+    .post('/userinfo', jsonBody(userinfoRequestSchema, 'userinfo request'), async (c) => {
+      const body = c.req.valid('json');
       const { body: claims, meta } = await upstream.userinfo(profileById(body.profile), body.access_token);
       noStore(c);
       return c.json({ ...claims, meta } satisfies UserinfoResponse);
     })
-    .get('/discovery', async (c) => {
-      const { document, meta } = await upstream.discovery(profileById(readProfileQuery(c)));
+    .get('/discovery', profileQuery, async (c) => {
+      const { document, meta } = await upstream.discovery(profileById(c.req.valid('query').profile));
       return c.json({ ...document, meta } satisfies DiscoveryResponse);
     })
-    .get('/jwks', async (c) => {
-      const { body, meta } = await upstream.jwks(profileById(readProfileQuery(c)));
+    .get('/jwks', profileQuery, async (c) => {
+      const { body, meta } = await upstream.jwks(profileById(c.req.valid('query').profile));
       return c.json({ ...body, meta } satisfies JwksResponse);
     });
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../config';
 import type { ResolvedProfile } from '../config';
 import { createRedactingLogger } from '../logger';
-import { startDemoTenant, startFaultServer, testApp } from '../oauth/upstream-stubs';
+import { startDemoTenant, startFaultServer, testApp } from '../test-support';
 
 /**
  * Secret leak: with a canary client secret and a canary private key configured, every route, on its success and

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoTenant, startFaultServer, startTrapListener, stubProfile, testApp } from '../oauth/upstream-stubs';
+import { startDemoTenant, startFaultServer, startTrapListener, stubProfile, testApp } from '../test-support';
 
 /**
  * SSRF: nothing in a request body, query or header may make the server contact a host that is not a configured
