@@ -22,7 +22,7 @@ function resolveChromium(): string | undefined {
 }
 
 const executablePath = resolveChromium();
-const { appPort, asPort, baseURL, dataDir, distDir } = e2eEnv;
+const { appPort, asPort, baseURL, dataDir, distDir, accessKey, accessKeyCookie } = e2eEnv;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -38,6 +38,8 @@ export default defineConfig({
   outputDir: `test-results/${appPort}`,
   use: {
     baseURL,
+    // As if every test had opened the URL that npm start prints: the access key is in its HttpOnly cookie.
+    storageState: { cookies: [accessKeyCookie], origins: [] },
     trace: 'retain-on-failure',
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
@@ -68,6 +70,7 @@ export default defineConfig({
       WORKBENCH_DIST: distDir,
       WORKBENCH_CONFIG: 'e2e/fixtures/workbench.e2e.json',
       LOG_REQUESTS: '0',
+      WORKBENCH_KEY: accessKey,
     },
   },
 });

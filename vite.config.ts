@@ -1,11 +1,38 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { defaultClientConditions } from 'vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
 const serverPort = Number(process.env.PORT ?? 4000);
 
+/**
+ * `npm run dev` only: opening http://127.0.0.1:5173/?key=… sets the companion server's key cookie, as the server does
+ * for its own URL, so the proxied /api calls carry it. Nothing is added to requests that lack it.
+ */
+function devAccessKey(): Plugin {
+  const key = process.env.WORKBENCH_KEY;
+  return {
+    name: 'workbench-dev-access-key',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const url = new URL(req.url ?? '/', 'http://dev.invalid');
+        const presented = url.searchParams.get('key');
+        if (!key || key === 'off' || presented === null) return next();
+        const digest = (v: string) => createHash('sha256').update(v).digest();
+        if (timingSafeEqual(digest(presented), digest(key))) res.setHeader('Set-Cookie', `workbench_key_${serverPort}=${key}; Path=/; HttpOnly; SameSite=Strict`);
+        url.searchParams.delete('key');
+        res.statusCode = 303;
+        res.setHeader('Location', `${url.pathname}${url.search}`);
+        res.end();
+      });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), devAccessKey()],
   build: {
     outDir: 'dist',
     sourcemap: false,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { acceptAccessKeyFromUrl, requireAccessKey } from './access-key';
 import type { AppDeps } from './deps';
 import { ApiError, toApiError } from './errors';
 import { formPostCallbackRoutes } from './routes/callback';
@@ -32,8 +33,12 @@ export function createApp(deps: AppDeps) {
     deps.logger.info(`${c.req.method} ${path} ${c.res.status} ${Math.round(performance.now() - started)}ms`);
   });
 
+  const acceptKeyFromUrl = acceptAccessKeyFromUrl(deps.accessKey);
   const api = new Hono();
   api.use('*', sameOriginOnly(deps.allowedOrigins, deps.allowedHosts));
+  // Health carries nothing of ours: scripts and Playwright poll it before they hold the key.
+  const keyGuard = requireAccessKey(deps.accessKey);
+  api.use('*', (c, next) => (c.req.path === '/api/health' ? next() : keyGuard(c, next)));
   api.use(
     '*',
     bodyLimit({
@@ -52,6 +57,8 @@ export function createApp(deps: AppDeps) {
   // form_post responses arrive cross-origin from the AS, so this one route sits before the same-origin guard.
   app.route('/api/callback/form-post', formPostCallbackRoutes());
   app.route('/api', api);
+
+  app.use('*', (c, next) => (c.req.path.startsWith('/api/') ? next() : acceptKeyFromUrl(c, next)));
 
   if (deps.distDir) {
     const distDir = deps.distDir;

@@ -1,3 +1,4 @@
+import type { AccessKey } from './access-key';
 import type { ServerConfig } from './config';
 import type { Logger } from './logger';
 
@@ -11,6 +12,8 @@ export interface AppDeps {
   allowedHosts: readonly string[];
   /** The built app to serve, or null to serve the API only. */
   distDir: string | null;
+  /** The key every /api route but health needs (cookie or X-Workbench-Key); null only when turned off on loopback. */
+  accessKey: AccessKey | null;
   /** Upstream fetch, injectable for tests. */
   fetch: typeof fetch;
 }

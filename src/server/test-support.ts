@@ -17,6 +17,7 @@ export function testDeps(overrides: Partial<AppDeps> = {}, config: Partial<Serve
     allowedOrigins: [testOrigin, 'http://localhost:4000'],
     allowedHosts: ['127.0.0.1:4000', 'localhost:4000'],
     distDir: null,
+    accessKey: null,
     fetch: () => Promise.reject(new Error('no network in unit tests')),
     ...overrides,
   };

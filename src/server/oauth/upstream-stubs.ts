@@ -180,7 +180,7 @@ export function stubProfile(issuer: string, overrides: Partial<ResolvedProfile> 
 
 export function testApp(profiles: ResolvedProfile[], options: { fetch?: typeof fetch; logger?: Logger; secrets?: string[] } = {}) {
   const config: ServerConfig = { profiles, upstreamTimeoutMs: 3_000, secrets: options.secrets ?? [] };
-  const app = createApp({ config, logger: options.logger ?? silentLogger, allowedOrigins: [appOrigin], allowedHosts: [appHost], distDir: null, fetch: options.fetch ?? upstreamTestFetch });
+  const app = createApp({ config, logger: options.logger ?? silentLogger, allowedOrigins: [appOrigin], allowedHosts: [appHost], distDir: null, accessKey: null, fetch: options.fetch ?? upstreamTestFetch });
   return {
     post: (path: string, body: unknown, headers: Record<string, string> = {}) =>
       app.request(`${appOrigin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: appOrigin, host: appHost, ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) }),

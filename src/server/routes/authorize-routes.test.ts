@@ -36,6 +36,7 @@ function app(fetchImpl: typeof fetch, profiles: ResolvedProfile[] = [profile({})
     allowedOrigins: [appOrigin],
     allowedHosts: ['127.0.0.1:4900'],
     distDir: null,
+    accessKey: null,
     fetch: fetchImpl,
   });
 }

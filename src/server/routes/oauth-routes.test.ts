@@ -79,7 +79,7 @@ describe('POST /api/token (client credentials)', () => {
   it('keeps a token until 60 s before it expires, then fetches a new one; a cached one says how long it has left', async () => {
     let now = Date.parse('2026-01-01T00:00:00Z');
     const recorder = recordingFetch();
-    const routes = oauthRoutes({ config: { profiles: tenant.profiles, upstreamTimeoutMs: 3000, secrets: [] }, logger: silentLogger, allowedOrigins: [], allowedHosts: [], distDir: null, fetch: recorder.fetchImpl }, { now: () => now });
+    const routes = oauthRoutes({ config: { profiles: tenant.profiles, upstreamTimeoutMs: 3000, secrets: [] }, logger: silentLogger, allowedOrigins: [], allowedHosts: [], distDir: null, accessKey: null, fetch: recorder.fetchImpl }, { now: () => now });
     const ask = async () => json(await routes.request('/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ profile: 'demo', audience: demoApi }) }));
     const first = await ask();
     expect(first.meta.cachedUntil).toBe(now + 86_400_000 - 60_000);
