@@ -10,7 +10,8 @@ import { e2eEnv, withoutAccessKey } from './support/env';
 /** Runs the real entry file with `env`, and resolves with what it printed once `until` matches or it exits. */
 function runServer(env: Record<string, string>, until: RegExp): Promise<{ output: string; code: number | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'src/server/main.ts'], {
+    // node --import tsx, not npx: a signal to npx would not reach the server it starts.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
       env: { ...process.env, DEMO_AS: 'off', DEMO_AS_PORT: String(e2eEnv.asPort), WORKBENCH_CONFIG: 'e2e/fixtures/workbench.e2e.json', LOG_REQUESTS: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

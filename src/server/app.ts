@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Hono } from 'hono';
+import type { HttpBindings } from '@hono/node-server';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { acceptAccessKeyFromUrl, requireAccessKey } from './access-key';
@@ -17,6 +18,12 @@ export const maxJsonBodyBytes = 64 * 1024;
 const isControl = (code: number) => code < 0x20 || (code >= 0x7f && code <= 0x9f);
 const escapeControlCharacters = (text: string) =>
   Array.from(text, (ch) => (isControl(ch.charCodeAt(0)) ? `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}` : ch)).join('');
+
+/** The client hung up or sent a malformed body while we read it: its error, not ours (node:http marks the request). */
+function clientAbortedRequest(c: Context): boolean {
+  const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
+  return Boolean(incoming && (incoming.errored || (incoming.destroyed && !incoming.complete)));
+}
 
 /** The companion server: JSON API under /api, and the built app with SPA fallback. Pure: no port, no process. */
 export function createApp(deps: AppDeps) {
@@ -79,6 +86,10 @@ export function createApp(deps: AppDeps) {
     throw new ApiError(404, 'not_found', 'Not found');
   });
   app.onError((err, c) => {
+    if (!(err instanceof ApiError) && clientAbortedRequest(c)) {
+      deps.logger.info(`${c.req.method} ${escapeControlCharacters(c.req.path)}: the client aborted the request or sent a malformed body`);
+      return c.json(new ApiError(400, 'invalid_request', 'The request body was aborted or malformed').toBody(), 400);
+    }
     const apiError = toApiError(err);
     if (apiError.status >= 500 && apiError.code === 'internal_error') {
       deps.logger.error(`${c.req.method} ${c.req.path} failed: ${err instanceof Error ? err.name : 'unknown error'}`);

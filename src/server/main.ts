@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { serve, type ServerType } from '@hono/node-server';
+import type { Server } from 'node:http';
 import { z } from 'zod';
 import { AccessKeySettingError, isLoopbackHost, resolveAccessKey, type AccessKey } from './access-key';
 import { createApp } from './app';
 import { ConfigError, loadConfigFile } from './config';
+import { createHttpServer } from './http-server';
 import { ownOrigins } from './deps';
 import { demoProfiles } from './demo-as/demo-profiles';
 import { startDemoAuthorizationServer, type DemoAuthorizationServer } from './demo-as/provider';
@@ -88,9 +89,10 @@ async function main() {
     fetch: createKeepAliveFetch(),
   });
 
-  const server = await new Promise<ServerType>((resolveListen, reject) => {
-    const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolveListen(s));
+  const server = await new Promise<Server>((resolveListen, reject) => {
+    const s = createHttpServer(app.fetch, env.HOST);
     s.once('error', reject);
+    s.listen(env.PORT, env.HOST, () => resolveListen(s));
   }).catch((err: Error) => fail(`port ${env.PORT}: ${err.message}`));
 
   // The one line that carries the key: open it once, and the key moves into an HttpOnly cookie.
@@ -115,7 +117,7 @@ async function main() {
     server.close(() => {
       void (demo?.close() ?? Promise.resolve()).then(() => process.exit(0));
     });
-    if ('closeIdleConnections' in server) server.closeIdleConnections();
+    server.closeIdleConnections();
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
