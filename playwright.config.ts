@@ -40,6 +40,8 @@ export default defineConfig({
     baseURL,
     // As if every test had opened the URL that npm start prints: the access key is in its HttpOnly cookie.
     storageState: { cookies: [accessKeyCookie], origins: [] },
+    // Nothing a suite loads may come from the offline cache; e2e/offline.spec.ts allows the worker for itself.
+    serviceWorkers: 'block',
     trace: 'retain-on-failure',
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
