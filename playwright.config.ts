@@ -22,7 +22,7 @@ function resolveChromium(): string | undefined {
 }
 
 const executablePath = resolveChromium();
-const { appPort, asPort, baseURL, dataDir, distDir } = e2eEnv;
+const { appPort, asPort, baseURL, dataDir, distDir, accessKey, accessKeyCookie } = e2eEnv;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -38,6 +38,10 @@ export default defineConfig({
   outputDir: `test-results/${appPort}`,
   use: {
     baseURL,
+    // As if every test had opened the URL that npm start prints: the access key is in its HttpOnly cookie.
+    storageState: { cookies: [accessKeyCookie], origins: [] },
+    // Nothing a suite loads may come from the offline cache; e2e/offline.spec.ts allows the worker for itself.
+    serviceWorkers: 'block',
     trace: 'retain-on-failure',
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
@@ -68,6 +72,7 @@ export default defineConfig({
       WORKBENCH_DIST: distDir,
       WORKBENCH_CONFIG: 'e2e/fixtures/workbench.e2e.json',
       LOG_REQUESTS: '0',
+      WORKBENCH_KEY: accessKey,
     },
   },
 });

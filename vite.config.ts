@@ -1,11 +1,75 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { defaultClientConditions } from 'vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const serverPort = Number(process.env.PORT ?? 4000);
 
+/**
+ * `npm run dev` only: opening http://127.0.0.1:5173/?key=… sets the companion server's key cookie, as the server does
+ * for its own URL, so the proxied /api calls carry it. Nothing is added to requests that lack it.
+ */
+function devAccessKey(): Plugin {
+  const key = process.env.WORKBENCH_KEY;
+  return {
+    name: 'workbench-dev-access-key',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const url = new URL(req.url ?? '/', 'http://dev.invalid');
+        const presented = url.searchParams.get('key');
+        if (!key || key === 'off' || presented === null) return next();
+        const digest = (v: string) => createHash('sha256').update(v).digest();
+        if (timingSafeEqual(digest(presented), digest(key))) res.setHeader('Set-Cookie', `workbench_key_${serverPort}=${key}; Path=/; HttpOnly; SameSite=Strict`);
+        url.searchParams.delete('key');
+        res.statusCode = 303;
+        res.setHeader('Location', `${url.pathname}${url.search}`);
+        res.end();
+      });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    devAccessKey(),
+    // Offline (issue 14 §7): Workbox precaches the shell, every tool's chunk and the catalog; a new deploy installs
+    // a waiting worker, and the app asks before it takes over (registerType 'prompt').
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['favicon.svg'],
+      manifest: {
+        name: 'Token Workbench',
+        short_name: 'Workbench',
+        description: 'JWT debugger and OAuth/OIDC API explorer',
+        start_url: '/debugger',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#0f1115',
+        theme_color: '#3b5bdb',
+        icons: [
+          { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        globIgnores: ['.vite/**'],
+        // The catalog chunk is the largest file; everything the tools need must be there offline.
+        maximumFileSizeToCacheInBytes: 6 * 1024 * 1024,
+        navigateFallback: '/index.html',
+        // /api is the companion server: never answered from a cache, so "unreachable" is the truth offline.
+        navigateFallbackDenylist: [/^\/api\//],
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+      },
+    }),
+  ],
   build: {
     outDir: 'dist',
     sourcemap: false,

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -47,6 +48,8 @@ export interface CompanionServer {
   url: string;
   issuer: string;
   dataDir: string;
+  /** The server's access key: /api needs it as the X-Workbench-Key header. */
+  key: string;
   stop: () => Promise<void>;
 }
 
@@ -58,9 +61,10 @@ export async function startCompanionServer(distDir: string, dataDir: string, log
   const [port, asPort] = [await freePort(), await freePort()];
   mkdirSync(dirname(logFile), { recursive: true });
   const log = createWriteStream(logFile);
+  const key = randomBytes(24).toString('base64url');
   // `node --import tsx` is what `npx tsx` runs, minus two wrapper processes, so SIGTERM reaches the server itself.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, WORKBENCH_DIST: distDir, PORT: String(port), DEMO_AS_PORT: String(asPort), DEMO_AS_DATA_DIR: dataDir, ...extraEnv },
+    env: { ...process.env, WORKBENCH_DIST: distDir, PORT: String(port), DEMO_AS_PORT: String(asPort), DEMO_AS_DATA_DIR: dataDir, WORKBENCH_KEY: key, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.pipe(log);
@@ -80,5 +84,5 @@ export async function startCompanionServer(distDir: string, dataDir: string, log
     await stop();
     throw new Error(`the companion server did not start (log: ${logFile}): ${(error as Error).message}`);
   }
-  return { url, issuer, dataDir, stop };
+  return { url, issuer, dataDir, key, stop };
 }

@@ -113,7 +113,7 @@ export async function benchServerOverhead(server: CompanionServer): Promise<Sect
 
   const companion: Target = {
     url: `${server.url}/api/introspect`,
-    headers: { 'content-type': 'application/json', origin: server.url },
+    headers: { 'content-type': 'application/json', origin: server.url, 'x-workbench-key': server.key },
     body: JSON.stringify({ profile: DEMO_PROFILE, token }),
   };
   const direct: Target = { url: `${server.issuer}/oauth/introspect`, headers: form, body: new URLSearchParams({ token }).toString() };
@@ -148,7 +148,7 @@ export async function benchServerOverhead(server: CompanionServer): Promise<Sect
   });
   let splitLoaded: LoadResult, splitDirectLoaded: LoadResult, splitSingle: LoadResult, splitDirectSingle: LoadResult;
   try {
-    const splitTarget: Target = { url: `${split.url}/api/introspect`, headers: { 'content-type': 'application/json', origin: split.url }, body: JSON.stringify({ profile: 'bench-split', token }) };
+    const splitTarget: Target = { url: `${split.url}/api/introspect`, headers: { 'content-type': 'application/json', origin: split.url, 'x-workbench-key': split.key }, body: JSON.stringify({ profile: 'bench-split', token }) };
     await expectActive(splitTarget, 'POST /api/introspect on the split companion');
     [splitDirectLoaded, splitLoaded] = (await loadAlternating([direct, splitTarget], MEASURE_SECONDS, LOADED_CONNECTIONS)) as [LoadResult, LoadResult];
     [splitDirectSingle, splitSingle] = (await loadAlternating([direct, splitTarget], MEASURE_SECONDS / 2, 1)) as [LoadResult, LoadResult];

@@ -110,7 +110,11 @@ function filesUnder(dir: string): string[] {
 test('no file of the built app carries a canary', () => {
   const files = filesUnder(e2eEnv.distDir);
   expect(files.some((f) => f.endsWith('index.html'))).toBe(true);
-  for (const file of files) expectNoCanary(readFileSync(file, 'latin1'), file);
+  for (const file of files) {
+    const text = readFileSync(file, 'latin1');
+    expectNoCanary(text, file);
+    expect(text.includes(e2eEnv.accessKey), `${file} contains the access key`).toBe(false);
+  }
 });
 
 test('no log line of the server carries a canary', async () => {
@@ -118,8 +122,9 @@ test('no log line of the server carries a canary', async () => {
   // A second server with request logging on, on its own port, using the same config and the running demo AS.
   const port = e2eEnv.appPort + 2;
   const origin = `http://127.0.0.1:${port}`;
+  const key = `${e2eEnv.accessKey}-logging-server`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, PORT: String(port), DEMO_AS: 'off', DEMO_AS_PORT: String(e2eEnv.asPort), WORKBENCH_DIST: e2eEnv.distDir, WORKBENCH_CONFIG: 'e2e/fixtures/workbench.e2e.json', LOG_REQUESTS: '1' },
+    env: { ...process.env, PORT: String(port), DEMO_AS: 'off', DEMO_AS_PORT: String(e2eEnv.asPort), WORKBENCH_DIST: e2eEnv.distDir, WORKBENCH_CONFIG: 'e2e/fixtures/workbench.e2e.json', LOG_REQUESTS: '1', WORKBENCH_KEY: key },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -128,11 +133,15 @@ test('no log line of the server carries a canary', async () => {
   try {
     await expect.poll(async () => fetch(`${origin}/api/health`).then((r) => r.status, () => 0), { timeout: 30_000 }).toBe(200);
     const call = async (method: 'GET' | 'POST', path: string, body?: unknown) => {
-      const res = await fetch(`${origin}${path}`, method === 'GET' ? {} : { method, headers: { 'content-type': 'application/json', origin }, body: JSON.stringify(body) });
+      const headers = { 'x-workbench-key': key };
+      const res = await fetch(`${origin}${path}`, method === 'GET' ? { headers } : { method, headers: { ...headers, 'content-type': 'application/json', origin }, body: JSON.stringify(body) });
       return res.text();
     };
     const texts = await exerciseApi(call);
+    // The canary profiles were really used, with the key: the demo AS refused the canary credentials.
+    expect(texts.join('\n')).toContain('invalid_client');
     expectNoCanary(texts.join('\n'), 'a response of the logging server');
+    expect(texts.join('\n')).not.toContain(key);
     await expect.poll(() => output).toContain('POST /api/introspect');
   } finally {
     const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -140,5 +149,7 @@ test('no log line of the server carries a canary', async () => {
     await exited;
   }
   expectNoCanary(output, 'the server log');
+  // The access key is printed once, in the app URL of the startup line, and on no other line.
+  expect(output.split('\n').filter((line) => line.includes(key))).toEqual([expect.stringContaining(`/?key=${key}`)]);
   expect(output).not.toContain('[redacted]');
 });

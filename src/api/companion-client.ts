@@ -81,3 +81,34 @@ export function getJson<T>(path: string, responseSchema: z.ZodType<T>, request: 
 export function postJson<T>(path: string, body: unknown, responseSchema: z.ZodType<T>, request: Omit<CompanionRequest, 'method' | 'body'> = {}): Promise<T> {
   return companionFetch(path, responseSchema, { ...request, method: 'POST', body });
 }
+
+export interface CompanionAccessProblem {
+  code: 'unauthenticated' | 'companion_unreachable';
+  title: string;
+  detail: string;
+}
+
+/**
+ * The two failures that are about the companion server itself rather than the request: no access key, or no server
+ * at all (stopped, or offline). Every tool says the same thing for them; null for any other error.
+ */
+export function companionAccessProblem(error: unknown): CompanionAccessProblem | null {
+  if (!(error instanceof CompanionError)) return null;
+  if (error.code === 'unauthenticated') {
+    return {
+      code: error.code,
+      title: 'The companion server needs its access key',
+      detail:
+        'Open the app with the link that npm start printed (http://127.0.0.1:4000/?key=…): the key then stays in an HttpOnly cookie of this browser. Scripts send it as the X-Workbench-Key header. Decoding, verifying and signing need no key.',
+    };
+  }
+  if (error.code === 'companion_unreachable') {
+    return {
+      code: error.code,
+      title: 'Companion server unreachable',
+      detail:
+        'No answer from the companion server: it is stopped, or this browser is offline. The token editor, the scope picker and the authorize URL builder still work here; introspection, minting, the code exchange and the explorer need the server (npm start).',
+    };
+  }
+  return null;
+}

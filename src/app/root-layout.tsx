@@ -1,6 +1,7 @@
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { RouteErrorBoundary } from './route-error-boundary';
 import { ThemeSelect } from './theme-select';
+import { UpdatePrompt } from './update-prompt';
 import { toolRoutes } from './tool-routes';
 
 export function RootLayout() {
@@ -31,6 +32,7 @@ export function RootLayout() {
           <Outlet />
         </RouteErrorBoundary>
       </main>
+      <UpdatePrompt />
     </div>
   );
 }

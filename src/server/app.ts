@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Hono } from 'hono';
+import type { HttpBindings } from '@hono/node-server';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { acceptAccessKeyFromUrl, requireAccessKey } from './access-key';
 import type { AppDeps } from './deps';
 import { ApiError, toApiError } from './errors';
 import { formPostCallbackRoutes } from './routes/callback';
@@ -16,6 +18,12 @@ const maxJsonBodyBytes = 64 * 1024;
 const isControl = (code: number) => code < 0x20 || (code >= 0x7f && code <= 0x9f);
 const escapeControlCharacters = (text: string) =>
   Array.from(text, (ch) => (isControl(ch.charCodeAt(0)) ? `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}` : ch)).join('');
+
+/** The client hung up or sent a malformed body while we read it: its error, not ours (node:http marks the request). */
+function clientAbortedRequest(c: Context): boolean {
+  const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
+  return Boolean(incoming && (incoming.errored || (incoming.destroyed && !incoming.complete)));
+}
 
 /** The companion server: JSON API under /api, and the built app with SPA fallback. Pure: no port, no process. */
 export function createApp(deps: AppDeps) {
@@ -32,8 +40,12 @@ export function createApp(deps: AppDeps) {
     deps.logger.info(`${c.req.method} ${path} ${c.res.status} ${Math.round(performance.now() - started)}ms`);
   });
 
+  const acceptKeyFromUrl = acceptAccessKeyFromUrl(deps.accessKey);
   const api = new Hono();
   api.use('*', sameOriginOnly(deps.allowedOrigins, deps.allowedHosts));
+  // Health carries nothing of ours: scripts and Playwright poll it before they hold the key.
+  const keyGuard = requireAccessKey(deps.accessKey);
+  api.use('*', (c, next) => (c.req.path === '/api/health' ? next() : keyGuard(c, next)));
   api.use(
     '*',
     bodyLimit({
@@ -52,6 +64,8 @@ export function createApp(deps: AppDeps) {
   // form_post responses arrive cross-origin from the AS, so this one route sits before the same-origin guard.
   app.route('/api/callback/form-post', formPostCallbackRoutes());
   app.route('/api', api);
+
+  app.use('*', (c, next) => (c.req.path.startsWith('/api/') ? next() : acceptKeyFromUrl(c, next)));
 
   if (deps.distDir) {
     const distDir = deps.distDir;
@@ -72,6 +86,10 @@ export function createApp(deps: AppDeps) {
     throw new ApiError(404, 'not_found', 'Not found');
   });
   app.onError((err, c) => {
+    if (!(err instanceof ApiError) && clientAbortedRequest(c)) {
+      deps.logger.info(`${c.req.method} ${escapeControlCharacters(c.req.path)}: the client aborted the request or sent a malformed body`);
+      return c.json(new ApiError(400, 'invalid_request', 'The request body was aborted or malformed').toBody(), 400);
+    }
     const apiError = toApiError(err);
     if (apiError.status >= 500 && apiError.code === 'internal_error') {
       deps.logger.error(`${c.req.method} ${c.req.path} failed: ${err instanceof Error ? err.name : 'unknown error'}`);

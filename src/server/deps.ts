@@ -1,3 +1,4 @@
+import type { AccessKey } from './access-key';
 import type { ServerConfig } from './config';
 import type { Logger } from './logger';
 import { createDiscoveryCache } from './oauth/discovery';
@@ -15,6 +16,8 @@ export interface AppDeps {
   allowedHosts: readonly string[];
   /** The built app to serve, or null to serve the API only. */
   distDir: string | null;
+  /** The key every /api route but health needs (cookie or X-Workbench-Key); null only when turned off on loopback. */
+  accessKey: AccessKey | null;
   /** The one client for every call to an authorization server (see `createUpstream`). */
   upstream: UpstreamClient;
 }

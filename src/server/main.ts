@@ -1,10 +1,12 @@
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { serve, type ServerType } from '@hono/node-server';
+import type { Server } from 'node:http';
 import { z } from 'zod';
+import { AccessKeySettingError, isLoopbackHost, resolveAccessKey, type AccessKey } from './access-key';
 import { createApp } from './app';
 import { ConfigError, loadConfigFile } from './config';
 import { createUpstream, ownOrigins } from './deps';
+import { createHttpServer } from './http-server';
 import { demoProfiles } from './demo-as/demo-profiles';
 import { startDemoAuthorizationServer, type DemoAuthorizationServer } from './demo-as/provider';
 import { createRedactingLogger } from './logger';
@@ -21,6 +23,7 @@ const envSchema = z.object({
   WORKBENCH_ORIGINS: z.string().default(''),
   WORKBENCH_DEV: z.enum(['0', '1']).default('0'),
   LOG_REQUESTS: z.enum(['0', '1']).default('1'),
+  WORKBENCH_KEY: z.string().optional(),
 });
 
 function fail(message: string): never {
@@ -38,6 +41,13 @@ async function main() {
     config = await loadConfigFile(process.env, process.cwd());
   } catch (err) {
     fail(err instanceof ConfigError ? err.message : `config: ${(err as Error).message}`);
+  }
+
+  let accessKey: AccessKey | null;
+  try {
+    accessKey = resolveAccessKey(env.WORKBENCH_KEY, env.HOST, env.PORT);
+  } catch (err) {
+    fail(err instanceof AccessKeySettingError ? err.message : String(err));
   }
 
   const extraOrigins = env.WORKBENCH_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean);
@@ -64,7 +74,7 @@ async function main() {
     config.secrets.push(demo.keys.demoM2mSecret, demo.keys.demoWebSecret, demo.keys.demoRsKey.d);
   }
 
-  const logger = createRedactingLogger(config.secrets);
+  const logger = createRedactingLogger(accessKey ? [...config.secrets, accessKey.key] : config.secrets);
   const distDir = resolve(env.WORKBENCH_DIST);
   if (!existsSync(resolve(distDir, 'index.html'))) {
     console.warn(`No built app in ${distDir}: serving the API only. Run \`npm run build\` (npm start does it for you).`);
@@ -75,15 +85,24 @@ async function main() {
     allowedOrigins: own.allowedOrigins,
     allowedHosts: own.allowedHosts,
     distDir: existsSync(resolve(distDir, 'index.html')) ? distDir : null,
+    accessKey,
     upstream: createUpstream(config, createUpstreamHttp()),
   });
 
-  const server = await new Promise<ServerType>((resolveListen, reject) => {
-    const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolveListen(s));
+  const server = await new Promise<Server>((resolveListen, reject) => {
+    const s = createHttpServer(app.fetch, env.HOST);
     s.once('error', reject);
+    s.listen(env.PORT, env.HOST, () => resolveListen(s));
   }).catch((err: Error) => fail(`port ${env.PORT}: ${err.message}`));
 
-  console.info(`Token Workbench            ${appUrl}/`);
+  // The one line that carries the key: open it once, and the key moves into an HttpOnly cookie.
+  console.info(`Token Workbench            ${appUrl}/${accessKey ? `?key=${accessKey.key}` : ''}`);
+  if (!accessKey) console.info('Access key                 off (WORKBENCH_KEY=off, loopback only): any local process can use /api');
+  if (!isLoopbackHost(env.HOST)) {
+    console.warn(
+      `Warning: listening on ${env.HOST}, not loopback. Anyone who can reach port ${env.PORT} can load the app; /api, and with it the configured client credentials, still needs the access key. Share it only with people allowed to use those credentials.`,
+    );
+  }
   if (demo) console.info(`Demo authorization server  ${demo.issuer}  (users: alice, bob)`);
   else console.info('Demo authorization server  off (DEMO_AS=off)');
   console.info(`Profiles                   ${config.profiles.map((p) => p.id).join(', ') || '(none)'}`);
@@ -98,7 +117,7 @@ async function main() {
     server.close(() => {
       void (demo?.close() ?? Promise.resolve()).then(() => process.exit(0));
     });
-    if ('closeIdleConnections' in server) server.closeIdleConnections();
+    server.closeIdleConnections();
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));

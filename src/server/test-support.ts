@@ -8,6 +8,7 @@ import type { ResolvedProfile, ServerConfig } from './config';
 import { demoProfiles } from './demo-as/demo-profiles';
 import { startDemoAuthorizationServer, type DemoAuthorizationServer } from './demo-as/provider';
 import { createUpstream } from './deps';
+import type { AccessKey } from './access-key';
 import type { AppDeps } from './deps';
 import type { Logger } from './logger';
 import { silentLogger } from './logger';
@@ -38,6 +39,8 @@ export interface TestDepsOptions {
   now?: () => number;
   logger?: Logger;
   distDir?: string | null;
+  /** The access key in force (default: off, as WORKBENCH_KEY=off on loopback). */
+  accessKey?: AccessKey | null;
 }
 
 /** The app's dependencies as main.ts builds them, with the network, clock and logger injectable. */
@@ -49,6 +52,7 @@ export function testDeps(options: TestDepsOptions = {}, partialConfig: Partial<S
     allowedOrigins: [testOrigin, 'http://localhost:4000'],
     allowedHosts: [testHost, 'localhost:4000'],
     distDir: options.distDir ?? null,
+    accessKey: options.accessKey ?? null,
     upstream: createUpstream(config, options.fetch ?? noNetwork, options.now),
   };
 }

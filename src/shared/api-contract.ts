@@ -3,6 +3,8 @@ import { z } from 'zod';
 /** Stable error codes the companion server answers with. The UI switches on these, never on message text. */
 export const apiErrorCodes = [
   'invalid_request',
+  /** /api needs the companion server's access key (cookie or X-Workbench-Key header). */
+  'unauthenticated',
   'forbidden_origin',
   'forbidden_host',
   'payload_too_large',

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { companionAccessProblem } from '../../api/companion-client';
 import { CopyButton } from '../../components/ui/copy-button';
 import { getParam } from '../../lib/oauth/authorize-url';
 import type { BuilderView } from '../../lib/oauth/builder-view';
@@ -15,6 +16,8 @@ import './authorize.css';
 function errorText(error: unknown): string | undefined {
   if (!error) return undefined;
   if (error instanceof OAuthFlowError) return `${error.message} (${error.code})`;
+  const access = companionAccessProblem(error);
+  if (access) return `${access.title}. ${access.detail}`;
   return error instanceof Error ? error.message : 'Unknown error';
 }
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { CompanionError } from '../../api/companion-client';
+import { CompanionError, companionAccessProblem } from '../../api/companion-client';
 import { decodeToken } from '../../lib/jwt/decode';
 import type { PendingAuthorization } from '../../lib/oauth/callback';
 import { OAuthFlowError } from '../../lib/oauth/oauth-error';
@@ -55,6 +55,8 @@ function RefusedPanel({ error }: { error: OAuthFlowError }) {
 }
 
 function ExchangeErrorPanel({ error }: { error: unknown }) {
+  const access = companionAccessProblem(error);
+  if (access) return <ErrorPanel title={access.title} code={access.code} description={access.detail} />;
   if (error instanceof CompanionError) {
     return <ErrorPanel title="The code exchange failed" code={error.code} error={error.upstream?.error} description={error.upstream?.error_description ?? error.message} />;
   }

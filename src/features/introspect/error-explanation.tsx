@@ -1,4 +1,4 @@
-import { CompanionError } from '../../api/companion-client';
+import { CompanionError, companionAccessProblem } from '../../api/companion-client';
 
 export interface Explanation {
   title: string;
@@ -9,6 +9,8 @@ export interface Explanation {
 /** What went wrong, in words, chosen by the error's stable code (never by its message text). */
 export function explainError(error: unknown): Explanation {
   if (!(error instanceof CompanionError)) return { code: 'unknown', title: 'Something went wrong', detail: error instanceof Error ? error.message : 'Unknown error' };
+  const access = companionAccessProblem(error);
+  if (access) return access;
   const { code, message, upstream } = error;
   switch (code) {
     case 'upstream_unreachable':
@@ -34,8 +36,6 @@ export function explainError(error: unknown): Explanation {
       return { code, title: 'Unknown profile', detail: message };
     case 'invalid_request':
       return { code, title: 'The request is incomplete', detail: message };
-    case 'companion_unreachable':
-      return { code, title: 'Companion server unreachable', detail: 'The page cannot reach its own server: is `npm start` still running?' };
     default:
       return { code, title: 'The request failed', detail: message };
   }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../oauth/upstream-stubs';
+import { freePort } from '../test-support';
 import { startDemoAuthorizationServer, type DemoAuthorizationServer } from './provider';
 import { managementApiAudience } from './tenant';
 

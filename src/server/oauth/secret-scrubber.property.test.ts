@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSecretScrubber, formUrlEncode } from './secret-scrubber';
-import { stubProfile } from './upstream-stubs';
+import { stubProfile } from '../test-support';
 
 // Issue 14 §8: the scrubber never lets a secret through, in any encoding it claims to cover, whatever surrounds it.
 

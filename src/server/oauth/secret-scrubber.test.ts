@@ -35,3 +35,47 @@ describe('secret scrubber', () => {
     expect(() => scrubber.json(JSON.parse(`${'['.repeat(maxJsonDepth)}${']'.repeat(maxJsonDepth)}`))).not.toThrow();
   });
 });
+
+describe('secret scrubber: re-encoded echoes (issue 14 §2)', () => {
+  const quotedSecret = 'a"quoted\\secret-with-quotes';
+  const quotedScrubber = createSecretScrubber({ profiles: [stubProfile('https://as.example/', { clientSecret: quotedSecret })], secrets: [] });
+
+  it('finds the secret as a quoted-string, as in a WWW-Authenticate challenge, and as a JSON string', () => {
+    const challenge = `Bearer error="invalid_client", error_description="bad secret ${quotedSecret.replace(/["\\]/g, '\\$&')}"`;
+    expect(quotedScrubber.text(challenge)).not.toContain('quoted');
+    expect(quotedScrubber.text(JSON.stringify({ echo: quotedSecret }))).not.toContain('quoted');
+  });
+
+  it('finds base64 and base64url of the bare secret, at every alignment inside a longer encoded value', () => {
+    for (const prefix of ['', 'x', 'xy', 'xyz', 'client:']) {
+      for (const suffix of ['', '!', '!?']) {
+        const bytes = Buffer.from(`${prefix}${secret}${suffix}`);
+        for (const encoded of [bytes.toString('base64'), bytes.toString('base64url')]) {
+          const out = scrubber.text(`echo ${encoded} end`);
+          expect(out, `${prefix}|${suffix} as ${encoded}`).toContain('[redacted]');
+          // What is left beside the redaction encodes the neighbours (and padding), never a run of the secret.
+          const neighbourChars = Math.ceil(((prefix.length + suffix.length) * 4) / 3) + 4;
+          expect(out.replace(/^echo |\s?end$/g, '').replace('[redacted]', '').length).toBeLessThanOrEqual(neighbourChars);
+        }
+      }
+    }
+  });
+
+  it('finds upper- and lower-cased echoes, and their base64', () => {
+    for (const form of [secret.toUpperCase(), secret.toLowerCase(), encodeURIComponent(secret).toLowerCase()]) {
+      expect(scrubber.text(`x ${form} y`)).toBe('x [redacted] y');
+    }
+    expect(scrubber.text(Buffer.from(secret.toUpperCase()).toString('base64'))).toContain('[redacted]');
+  });
+
+  it('finds double percent-encoding and double form-encoding', () => {
+    for (const form of [encodeURIComponent(encodeURIComponent(secret)), formUrlEncode(formUrlEncode(secret)), encodeURIComponent(formUrlEncode(secret))]) {
+      expect(scrubber.text(`x ${form} y`)).toBe('x [redacted] y');
+    }
+  });
+
+  it('leaves ordinary text alone', () => {
+    const text = 'invalid_client: client authentication failed (see https://as.example/docs?x=1)';
+    expect(scrubber.text(text)).toBe(text);
+  });
+});

@@ -11,10 +11,35 @@ export function formUrlEncode(value: string): string {
   return encodeURIComponent(value).replace(/(?:[-_.!~*'()]|%20)/g, (match) => (match === '%20' ? '+' : `%${match.charCodeAt(0).toString(16).toUpperCase()}`));
 }
 
-/** Every form in which `secret` can travel in a request: raw, percent-encoded (both hex cases) and form-encoded. */
-function encodedForms(secret: string): string[] {
-  const forms = [secret, formUrlEncode(secret), encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)];
-  return [...forms, ...forms.map((form) => form.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()))];
+/** Shortest base64 run that counts as an echo of a secret: shorter runs would redact ordinary words. */
+const minBase64NeedleLength = 8;
+
+/**
+ * The base64 and base64url text that `bytes` produce wherever they sit in a longer encoded value: one core per
+ * alignment (the bytes may start at any offset mod 3), without the characters that depend on their neighbours.
+ */
+function base64Cores(bytes: Buffer): string[] {
+  const cores: string[] = [];
+  for (let shift = 0; shift < 3; shift += 1) {
+    const encoded = Buffer.concat([Buffer.alloc(shift), bytes]).toString('base64');
+    const core = encoded.slice(Math.ceil((8 * shift) / 6), Math.floor((8 * (shift + bytes.length)) / 6));
+    if (core.length >= minBase64NeedleLength) cores.push(core, core.replace(/\+/g, '-').replace(/\//g, '_'));
+  }
+  return cores;
+}
+
+/**
+ * Every form in which `secret` can travel or be echoed: raw; percent-encoded, form-encoded and both twice; as a
+ * quoted-string (RFC 9110 §5.6.4: `"` and `\` escaped, as in WWW-Authenticate) and a JSON string; base64 and
+ * base64url at any alignment. Matching is case-insensitive, so upper-cased echoes and both hex cases are caught.
+ */
+export function encodedForms(secret: string): string[] {
+  const once = [formUrlEncode(secret), encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)];
+  const twice = once.flatMap((form) => [formUrlEncode(form), encodeURIComponent(form)]);
+  const quoted = secret.replace(/["\\]/g, '\\$&');
+  const json = JSON.stringify(secret).slice(1, -1);
+  const base64 = [secret, secret.toUpperCase(), secret.toLowerCase()].flatMap((form) => base64Cores(Buffer.from(form, 'utf8')));
+  return [secret, ...once, ...twice, quoted, json, ...base64];
 }
 
 /** The needles of one profile: its secret in every encoding, the Basic credentials built from it, its private key. */
@@ -25,7 +50,7 @@ function profileNeedles(profile: ResolvedProfile): string[] {
     needles.push(...encodedForms(secret));
     for (const credentials of [`${formUrlEncode(profile.clientId)}:${formUrlEncode(secret)}`, `${profile.clientId}:${secret}`]) {
       const base64 = Buffer.from(credentials, 'utf8').toString('base64');
-      needles.push(base64, base64.replace(/=+$/, ''));
+      needles.push(base64, base64.replace(/=+$/, ''), ...base64Cores(Buffer.from(credentials, 'utf8')));
     }
   }
   if (profile.privateKey) {
@@ -87,7 +112,7 @@ export function createSecretScrubber(config: { profiles: readonly ResolvedProfil
   }
   const sorted = [...needles].filter((needle) => needle.length >= minNeedleLength).sort((a, b) => b.length - a.length);
   // One alternation (longest first) finds every needle in one pass over the text.
-  const pattern = sorted.length > 0 ? new RegExp(sorted.map(escapeRegExp).join('|'), 'g') : undefined;
+  const pattern = sorted.length > 0 ? new RegExp(sorted.map(escapeRegExp).join('|'), 'gi') : undefined;
 
   const text = (input: string): string => {
     if (!pattern) return input;

@@ -12,7 +12,8 @@ interface UpstreamAnswer<T> {
 /** `error="..."` and `error_description="..."` of a WWW-Authenticate challenge (RFC 6750 §3), for 401s without a JSON body. */
 function challengeParameters(header: string | null): { error?: string; error_description?: string } {
   if (!header) return {};
-  const read = (name: string) => new RegExp(`${name}="((?:[^"\\\\]|\\\\.)*)"`).exec(header)?.[1];
+  // A quoted-string's quoted-pairs are unescaped (RFC 9110 §5.6.4), so that the scrubber sees what the AS meant.
+  const read = (name: string) => new RegExp(`${name}="((?:[^"\\\\]|\\\\.)*)"`).exec(header)?.[1]?.replace(/\\(.)/g, '$1');
   const error = read('error');
   const description = read('error_description');
   return { ...(error ? { error } : {}), ...(description ? { error_description: description } : {}) };
