@@ -95,6 +95,21 @@ export interface SecretScrubber {
   errorText(text: string): string;
   /** `value` (parsed JSON) with every string, member names included, scrubbed as by `text`; throws NestingTooDeepError. */
   json<T>(value: T): T;
+  /** This scrubber, plus credentials that live for one request (a client assertion is valid for its whole `exp`). */
+  withSecrets(extra: readonly string[]): SecretScrubber;
+}
+
+/** A JWS's signature segment: what makes an echoed client assertion replayable, whatever was done to the rest. */
+const signatureOf = (jws: string) => jws.split('.')[2] ?? '';
+
+/**
+ * The live credentials in a request body that oauth4webapi built: the `client_assertion` (RFC 7523 §2.2), which
+ * anyone who sees it can replay until it expires.
+ */
+export function liveCredentialsIn(body: RequestInit['body']): string[] {
+  const params = body instanceof URLSearchParams ? body : typeof body === 'string' ? new URLSearchParams(body) : undefined;
+  const assertion = params?.get('client_assertion');
+  return assertion ? [assertion] : [];
 }
 
 /**
@@ -110,6 +125,10 @@ export function createSecretScrubber(config: { profiles: readonly ResolvedProfil
   for (const profile of config.profiles) {
     for (const needle of profileNeedles(profile)) needles.add(needle);
   }
+  return scrubberFor(needles);
+}
+
+function scrubberFor(needles: ReadonlySet<string>): SecretScrubber {
   const sorted = [...needles].filter((needle) => needle.length >= minNeedleLength).sort((a, b) => b.length - a.length);
   // One alternation (longest first) finds every needle in one pass over the text.
   const pattern = sorted.length > 0 ? new RegExp(sorted.map(escapeRegExp).join('|'), 'gi') : undefined;
@@ -149,5 +168,15 @@ export function createSecretScrubber(config: { profiles: readonly ResolvedProfil
     return root.value as T;
   };
 
-  return { text, errorText, json };
+  const withSecrets = (extra: readonly string[]): SecretScrubber => {
+    if (extra.length === 0) return scrubber;
+    const more = new Set(needles);
+    for (const secret of extra) {
+      for (const needle of [...encodedForms(secret), ...encodedForms(signatureOf(secret))]) more.add(needle);
+    }
+    return scrubberFor(more);
+  };
+
+  const scrubber: SecretScrubber = { text, errorText, json, withSecrets };
+  return scrubber;
 }

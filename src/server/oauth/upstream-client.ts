@@ -9,6 +9,7 @@ import { clientCredentialsAnswerSchema, introspectionAnswerSchema, jwksAnswerSch
 import type { ResolvedProfile } from '../config';
 import { ApiError } from '../errors';
 import { clientAuthFor } from './client-auth';
+import { liveCredentialsIn } from './secret-scrubber';
 import type { SecretScrubber } from './secret-scrubber';
 import { allowsInsecure, sameOriginEndpoint } from './discovery';
 import type { DiscoveryCache, DiscoveryDocument, EndpointName } from './discovery';
@@ -90,8 +91,14 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
     const as: oauth.AuthorizationServer = { issuer: document.issuer, [endpointName]: endpoint };
     const client: oauth.Client = { client_id: profile.clientId };
     const auth = await clientAuthFor(profile, endpoint);
+    // A client assertion sent here is a live credential until it expires: whatever the AS says back is scrubbed of it.
+    const sent: string[] = [];
+    const sending: typeof fetch = (input, init) => {
+      sent.push(...liveCredentialsIn(init?.body));
+      return options.fetch(input, init);
+    };
     const requestOptions: RequestOptions = {
-      [oauth.customFetch]: upstreamFetch(options.fetch, profile.timeoutMs),
+      [oauth.customFetch]: upstreamFetch(sending, profile.timeoutMs),
       ...(allowsInsecure(profile.issuer) ? { [oauth.allowInsecureRequests]: true } : {}),
     };
     const started = performance.now();
@@ -102,7 +109,7 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
       if (error instanceof ApiError) throw error;
       throw new ApiError(502, 'upstream_error', `The ${what} request could not be built for ${new URL(endpoint).host}`);
     }
-    const answer = await readOAuthAnswer(response, schema, { host: new URL(endpoint).host, timeoutMs: profile.timeoutMs, what, expectedStatus, scrubber });
+    const answer = await readOAuthAnswer(response, schema, { host: new URL(endpoint).host, timeoutMs: profile.timeoutMs, what, expectedStatus, scrubber: scrubber.withSecrets(sent) });
     const meta: UpstreamMeta = { upstreamStatus: answer.status, elapsedMs: Math.round(performance.now() - started), endpoint, authMethod: profile.clientAuthMethod };
     return { body: answer.body, meta };
   }
@@ -177,7 +184,11 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
      */
     async redeemCode(profile: ResolvedProfile, request: Omit<CodeExchangeRequest, 'profile' | 'client_id'>): Promise<TokenResponse> {
       let answeredStatus: number | undefined;
-      const fetchToken = upstreamFetch(options.fetch, profile.timeoutMs);
+      const sent: string[] = [];
+      const fetchToken = upstreamFetch((input, init) => {
+        sent.push(...liveCredentialsIn(init?.body));
+        return options.fetch(input, init);
+      }, profile.timeoutMs);
       try {
         const { document } = await discovery.get(profile);
         const tokenEndpoint = sameOriginEndpoint(profile, document, 'token_endpoint');
@@ -199,10 +210,10 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
           ...(request.nonce === undefined ? {} : { expectedNonce: request.nonce }),
           ...(request.max_age === undefined ? {} : { maxAge: request.max_age }),
         });
-        return scrubber.json(tokens);
+        return scrubber.withSecrets(sent).json(tokens);
       } catch (error) {
         if (error instanceof ApiError) throw error;
-        throw redemptionError(error, scrubber, answeredStatus);
+        throw redemptionError(error, scrubber.withSecrets(sent), answeredStatus);
       }
     },
   };

@@ -1,3 +1,4 @@
+import { createPrivateKey } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../config';
 import type { ResolvedProfile } from '../config';
 import { createRedactingLogger } from '../logger';
-import { startDemoTenant, startFaultServer, testApp } from '../test-support';
+import { fakeAsFetch, startDemoTenant, startFaultServer, stubProfile, testApp } from '../test-support';
 
 /**
  * Secret leak: with a canary client secret and a canary private key configured, every route, on its success and
@@ -115,5 +116,40 @@ describe('canary secrets', () => {
     // Nothing even tried to log a secret: the redaction never fired.
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.join('\n')).not.toContain('[redacted]');
+  });
+});
+
+describe('a live client assertion (issue 14 §2)', () => {
+  it('never reaches the browser, though the AS echoes it in a 200 answer or an error, raw or encoded', async () => {
+    const { privateKey } = await generateKeyPair('ES256', { extractable: true });
+    const key = createPrivateKey({ key: await exportPKCS8(privateKey), format: 'pem' });
+    const issuer = 'https://echo-assertion.example/';
+    const sent: string[] = [];
+    let mode: 'ok' | 'error' = 'ok';
+    const as = fakeAsFetch(issuer, async (request) => {
+      const assertion = new URLSearchParams(await request.text()).get('client_assertion') ?? '';
+      sent.push(assertion);
+      const echo = `${assertion} ${encodeURIComponent(assertion)} client_assertion=${assertion} sig ${assertion.split('.')[2] ?? ''}`;
+      if (mode === 'error') return Response.json({ error: 'invalid_client', error_description: echo }, { status: 400 });
+      return Response.json({ active: true, sub: echo, scope: 'read', client_id: echo, access_token: echo, token_type: 'Bearer', expires_in: 60 });
+    });
+    const profile = stubProfile(issuer, { id: 'jwt', clientAuthMethod: 'private_key_jwt', clientSecret: undefined, privateKey: { key, alg: 'ES256', kid: 'k1' } });
+    const app = testApp([profile], { fetch: as.fetchImpl });
+    const texts: string[] = [];
+    for (const next of ['ok', 'error'] as const) {
+      mode = next;
+      texts.push(await (await app.post('/api/introspect', { profile: 'jwt', token: 'opaque-token' })).text());
+      texts.push(await (await app.post('/api/token', { profile: 'jwt', scope: `read ${next}` })).text());
+    }
+    expect(sent.filter(Boolean)).toHaveLength(4);
+    const all = texts.join('\n');
+    for (const assertion of sent) {
+      expect(all).not.toContain(assertion);
+      expect(all).not.toContain(assertion.split('.')[2]);
+      expect(all).not.toContain(encodeURIComponent(assertion));
+    }
+    // The answers went through, minus the live credential.
+    expect(all).toContain('"active":true');
+    expect(all).toContain('[redacted]');
   });
 });
