@@ -49,6 +49,11 @@ const base = (kind: TokenInputKind): UnverifiedTokenFacts => ({
   claims: null,
 });
 
+/** Facts of a token known only by its scopes: a typed scope string, or what a profile will mint (`userBound: false`). */
+export function scopeStringFacts(scopes: readonly string[], userBound: boolean | null = null): UnverifiedTokenFacts {
+  return { ...base('scope-string'), scopes: [...new Set(scopes)], use: 'access', userBound };
+}
+
 function claimScopes(claims: JWTPayload): string[] {
   const scope = claims.scope ?? claims.scp;
   const fromScope = typeof scope === 'string' ? splitScopes(scope) : Array.isArray(scope) ? scope.filter((s): s is string => typeof s === 'string') : [];
@@ -113,7 +118,7 @@ export function readTokenFacts(input: string): UnverifiedTokenFacts {
   const words = splitScopes(text);
   // A scope string has spaces or `resource:action` words; a single word without a colon is an opaque token.
   if (words.every((w) => SCOPE_TOKEN.test(w)) && (words.length > 1 || text.includes(':'))) {
-    return { ...base('scope-string'), scopes: words, use: 'access' };
+    return scopeStringFacts(words);
   }
   return base('opaque');
 }
