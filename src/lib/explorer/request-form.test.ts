@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildFormRequest, encodePathSegment, initialRequestInputs } from './request-form';
+import { findOperation, managementApi } from '../catalog/test-fixtures';
+import { buildFormRequest, encodePathSegment, endpointShape, initialRequestInputs } from './request-form';
 import type { EndpointShape, RequestInputs } from './request-form';
 
 const patchUser: EndpointShape = {
@@ -34,6 +35,15 @@ describe('encodePathSegment', () => {
 
   it('encodes what would change the URL: ?, #, %, spaces', () => {
     expect(encodePathSegment('a?b#c d%')).toBe('a%3Fb%23c%20d%25');
+  });
+});
+
+describe('endpointShape', () => {
+  it('takes the catalog details of the operation when the request forms know it', () => {
+    const op = findOperation(managementApi, 'PATCH /api/v2/users/{id}');
+    const requests = { schemaVersion: 1 as const, specSha256: '0'.repeat(64), operations: { [op.id]: patchUser.request! } };
+    expect(endpointShape(op, requests)).toEqual(patchUser);
+    expect(endpointShape(op, null)).toEqual({ method: 'PATCH', path: '/api/v2/users/{id}', request: null });
   });
 });
 

@@ -1,6 +1,7 @@
 import type { CallRequest } from '../../shared/call-contract';
 import { pathTemplateNames } from '../catalog/request-shape';
-import type { HttpMethod, OperationRequest, RequestParam } from '../catalog/schema';
+import type { ApiOperation } from '../catalog/api-model';
+import type { CatalogRequests, HttpMethod, OperationRequest, RequestParam } from '../catalog/schema';
 
 /** The endpoint a request form is for: its method and path template, and the catalog's form details when known. */
 export interface EndpointShape {
@@ -9,6 +10,11 @@ export interface EndpointShape {
   path: string;
   /** Null for endpoints the catalog has no spec details for (head or legacy, custom APIs): the template still gives the path parameters. */
   request: OperationRequest | null;
+}
+
+/** The form of an operation: the catalog's details when the request forms are loaded and know it, else the template alone. */
+export function endpointShape(operation: ApiOperation, requests: CatalogRequests | null): EndpointShape {
+  return { method: operation.method, path: operation.path, request: requests?.operations[operation.id] ?? null };
 }
 
 /** What the user typed. An empty string means "not sent". */
