@@ -10,6 +10,7 @@ import { parseBearerChallenge } from './bearer-challenge';
 import type { BearerChallenge } from './bearer-challenge';
 import { leastPrivilegeMint } from './pre-send-check';
 import { describeRateLimit, readRateLimit } from './rate-limit';
+import { headerValue } from './response-headers';
 import type { RateLimit } from './rate-limit';
 
 /** What the explorer tells about a refused call. The UI switches on the code, never on the text. */
@@ -80,11 +81,6 @@ const auth0ErrorSchema = z.looseObject({ statusCode: z.number(), error: z.string
 const AUTH0_EXPECTED_SCOPES = /^Insufficient scope, expected any of: (.*)$/;
 const AUTH0_BAD_AUDIENCE = /^Bad audience:\s*(.*)$/;
 const list = (items: readonly string[]) => items.join(', ');
-
-function headerValue(headers: Readonly<Record<string, string>>, name: string): string | undefined {
-  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
-  return key === undefined ? undefined : headers[key];
-}
 
 /** What the answer and the token facts say, read once. */
 interface Reading {
