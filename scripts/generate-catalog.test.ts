@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCatalog, firstDifference, serializeCatalog, CatalogSourceError } from './generate-catalog';
+import { buildCatalog, buildCatalogRequests, firstDifference, serializeCatalog, CatalogSourceError } from './generate-catalog';
 import type { CatalogSources } from './generate-catalog';
 
 const anyOf = (...scopes: string[]) => [{ bearerAuth: [] }, { oAuth2ClientCredentials: scopes }];
@@ -10,7 +10,13 @@ const spec = {
   paths: {
     '/users/{id}': {
       get: { summary: 'Get a User', tags: ['users'], 'x-release-lifecycle': 'GA', security: anyOf('read:users', 'read:current_user', 'read:user_idp_tokens') },
-      patch: { summary: 'Update a User', tags: ['users'], 'x-release-lifecycle': 'GA', security: anyOf('update:users', 'update:users_app_metadata', 'update:current_user_metadata') },
+      patch: {
+        summary: 'Update a User',
+        tags: ['users'],
+        'x-release-lifecycle': 'GA',
+        security: anyOf('update:users', 'update:users_app_metadata', 'update:current_user_metadata'),
+        requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/UpdateUser' } } } },
+      },
       delete: { summary: 'Delete a User', tags: ['users'], 'x-release-lifecycle': 'GA', security: anyOf('delete:users', 'delete:current_user') },
       parameters: [{ name: 'id', in: 'path' }],
     },
@@ -25,6 +31,9 @@ const spec = {
     },
   },
   components: {
+    schemas: {
+      UpdateUser: { type: 'object', required: ['connection'], properties: { connection: { type: 'string' }, blocked: { type: 'boolean' } } },
+    },
     securitySchemes: {
       bearerAuth: { type: 'http', scheme: 'bearer' },
       oAuth2ClientCredentials: {
@@ -216,6 +225,24 @@ describe('buildCatalog', () => {
       expect(error).toBeInstanceOf(CatalogSourceError);
       expect((error as CatalogSourceError).code).toBe('CATALOG_SOURCE_INVALID');
     }
+  });
+});
+
+describe('buildCatalogRequests', () => {
+  it('carries the request form of every spec operation, keyed by id in catalog order, tied to the spec digest', () => {
+    const requests = buildCatalogRequests(sources());
+    expect(Object.keys(requests.operations)).toEqual(buildCatalog(sources()).operations.filter((op) => op.source === 'spec').map((op) => op.id));
+    expect(requests.specSha256).toBe(buildCatalog(sources()).source.spec.sha256);
+    expect(requests.operations['PATCH /api/v2/users/{id}']).toEqual({
+      pathParams: [{ name: 'id', type: 'string', required: true }],
+      queryParams: [],
+      body: { contentType: 'application/json', skeleton: { connection: 'string' } },
+    });
+    expect(requests.operations['GET /api/v2/actions/actions']).toEqual({ pathParams: [], queryParams: [], body: null });
+  });
+
+  it('is deterministic', () => {
+    expect(serializeCatalog(buildCatalogRequests(sources()))).toBe(serializeCatalog(buildCatalogRequests(sources())));
   });
 });
 

@@ -1,6 +1,7 @@
 /**
- * Generates src/lib/catalog/data/auth0-management-api.json from ../shared/data/auth0-management-api/.
- * `--check` regenerates in memory and exits 1 when the committed file differs.
+ * Generates src/lib/catalog/data/auth0-management-api.json (the catalog) and auth0-management-api-requests.json
+ * (the explorer's request forms) from ../shared/data/auth0-management-api/.
+ * `--check` regenerates in memory and exits 1 when a committed file differs.
  * Set CATALOG_SOURCE_DIR to read the source data from another folder.
  */
 import { createHash } from 'node:crypto';
@@ -8,12 +9,15 @@ import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import { catalogSchema, HTTP_METHODS } from '../src/lib/catalog/schema';
-import type { Catalog, CatalogOperation, ExtraScope, HttpMethod, Lifecycle } from '../src/lib/catalog/schema';
+import { operationRequest } from '../src/lib/catalog/request-shape';
+import type { OpenApiComponents } from '../src/lib/catalog/request-shape';
+import { catalogRequestsSchema, catalogSchema, HTTP_METHODS } from '../src/lib/catalog/schema';
+import type { Catalog, CatalogOperation, CatalogRequests, ExtraScope, HttpMethod, Lifecycle } from '../src/lib/catalog/schema';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_SOURCE_DIR = path.resolve(REPO_ROOT, '../shared/data/auth0-management-api');
 export const OUTPUT_FILE = path.resolve(REPO_ROOT, 'src/lib/catalog/data/auth0-management-api.json');
+export const REQUESTS_OUTPUT_FILE = path.resolve(REPO_ROOT, 'src/lib/catalog/data/auth0-management-api-requests.json');
 
 const SPEC_FILE = 'management-api-oas.json';
 const DOCS_INDEX_FILE = 'docs-v2-mdx-index.json';
@@ -33,6 +37,9 @@ const specSchema = z.object({
   info: z.object({ version: z.string() }),
   paths: z.record(z.string(), z.record(z.string(), z.unknown())),
   components: z.object({
+    schemas: z.record(z.string(), z.unknown()).optional(),
+    parameters: z.record(z.string(), z.unknown()).optional(),
+    requestBodies: z.record(z.string(), z.unknown()).optional(),
     securitySchemes: z.object({
       oAuth2ClientCredentials: z.object({
         flows: z.object({ clientCredentials: z.object({ scopes: z.record(z.string(), z.string()) }) }),
@@ -296,8 +303,34 @@ export function buildCatalog(sources: CatalogSources): Catalog {
   return catalogSchema.parse(catalog);
 }
 
+/** The request-form details of every spec operation, keyed by operation id, in the catalog's operation order. */
+export function buildCatalogRequests(sources: CatalogSources): CatalogRequests {
+  const spec = check(specSchema, parseJson(sources.specText, SPEC_FILE), SPEC_FILE);
+  const components: OpenApiComponents = spec.components;
+  const found = new Map<string, CatalogRequests['operations'][string]>();
+  for (const [relativePath, item] of Object.entries(spec.paths)) {
+    const shared = Array.isArray(item.parameters) ? item.parameters : [];
+    for (const [methodKey, rawOperation] of Object.entries(item)) {
+      const method = methodKey.toUpperCase();
+      if (!(HTTP_METHODS as readonly string[]).includes(method) || typeof rawOperation !== 'object' || rawOperation === null) continue;
+      const apiPath = `${API_PREFIX}${relativePath}`;
+      found.set(operationId(method, apiPath), operationRequest(apiPath, rawOperation as Record<string, unknown>, shared, components));
+    }
+  }
+  const order = buildCatalog(sources).operations.map((op) => op.id);
+  const requests: CatalogRequests = {
+    schemaVersion: 1,
+    specSha256: createHash('sha256').update(sources.specText).digest('hex'),
+    operations: Object.fromEntries(order.flatMap((id) => {
+      const request = found.get(id);
+      return request ? [[id, request] as const] : [];
+    })),
+  };
+  return catalogRequestsSchema.parse(requests);
+}
+
 /** Deterministic text: fixed key order, two-space indent, trailing newline. */
-export function serializeCatalog(catalog: Catalog): string {
+export function serializeCatalog(catalog: Catalog | CatalogRequests): string {
   return `${JSON.stringify(catalog, null, 2)}\n`;
 }
 
@@ -322,32 +355,44 @@ export function firstDifference(expected: string, actual: string): { line: numbe
   return null;
 }
 
+async function checkFile(file: string, text: string, sourceDir: string): Promise<boolean> {
+  const relativeOut = path.relative(process.cwd(), file);
+  const committed = await readFile(file, 'utf8').catch(() => null);
+  if (committed === null) {
+    console.error(`catalog:check failed: ${relativeOut} is missing. Run \`npm run catalog\` and commit it.`);
+    return false;
+  }
+  const diff = firstDifference(text, committed);
+  if (diff) {
+    console.error(
+      `catalog:check failed: ${relativeOut} differs from what ${sourceDir} generates (first difference at line ${diff.line}).\n` +
+        `  generated: ${diff.expected.trim()}\n  committed: ${diff.actual.trim()}\n` +
+        'Never edit the catalog by hand: run `npm run catalog` and commit the result.',
+    );
+    return false;
+  }
+  console.info(`catalog:check ok: ${relativeOut} matches ${sourceDir}.`);
+  return true;
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const checkOnly = argv.includes('--check');
   const sourceDir = process.env.CATALOG_SOURCE_DIR ? path.resolve(process.env.CATALOG_SOURCE_DIR) : DEFAULT_SOURCE_DIR;
-  const text = serializeCatalog(buildCatalog(await readSources(sourceDir)));
-  const relativeOut = path.relative(process.cwd(), OUTPUT_FILE);
+  const sources = await readSources(sourceDir);
+  const outputs: [string, string][] = [
+    [OUTPUT_FILE, serializeCatalog(buildCatalog(sources))],
+    [REQUESTS_OUTPUT_FILE, serializeCatalog(buildCatalogRequests(sources))],
+  ];
   if (checkOnly) {
-    const committed = await readFile(OUTPUT_FILE, 'utf8').catch(() => null);
-    if (committed === null) {
-      console.error(`catalog:check failed: ${relativeOut} is missing. Run \`npm run catalog\` and commit it.`);
-      return 1;
-    }
-    const diff = firstDifference(text, committed);
-    if (diff) {
-      console.error(
-        `catalog:check failed: ${relativeOut} differs from what ${sourceDir} generates (first difference at line ${diff.line}).\n` +
-          `  generated: ${diff.expected.trim()}\n  committed: ${diff.actual.trim()}\n` +
-          'Never edit the catalog by hand: run `npm run catalog` and commit the result.',
-      );
-      return 1;
-    }
-    console.info(`catalog:check ok: ${relativeOut} matches ${sourceDir}.`);
-    return 0;
+    let ok = true;
+    for (const [file, text] of outputs) ok = (await checkFile(file, text, sourceDir)) && ok;
+    return ok ? 0 : 1;
   }
   await mkdir(path.dirname(OUTPUT_FILE), { recursive: true });
-  await writeFile(OUTPUT_FILE, text);
-  console.info(`Wrote ${relativeOut} from ${sourceDir}.`);
+  for (const [file, text] of outputs) {
+    await writeFile(file, text);
+    console.info(`Wrote ${path.relative(process.cwd(), file)} from ${sourceDir}.`);
+  }
   return 0;
 }
 

@@ -17,6 +17,12 @@ export const apiErrorCodes = [
   'upstream_timeout',
   /** A discovery document named an endpoint off the issuer's origin: the server does not follow it. */
   'upstream_endpoint_refused',
+  /** POST /api/call: the path leaves the API's base (`..`, encoded slash or dot, backslash, `//host`, an absolute URL). */
+  'path_not_allowed',
+  /** POST /api/call: the `api` is not one the profile allows calling. */
+  'unknown_api',
+  /** POST /api/call: the upstream answer exceeded the size limit (1 MB) and was cut. */
+  'response_too_large',
   'internal_error',
 ] as const;
 export type ApiErrorCode = (typeof apiErrorCodes)[number];

@@ -2,7 +2,7 @@ import type { ApiDefinition, ApiOperation, TokenKind } from '../../lib/catalog/a
 import { alternativeBlock, scopeBreadth } from '../../lib/catalog/resolve-scopes';
 import { describeScopeEffect } from '../../lib/catalog/scope-notes';
 import { LifecycleBadges } from './endpoint-browser';
-import { blockMessage } from './verdict-messages';
+import { blockMessage } from '../../lib/catalog/why-403-messages';
 
 interface EndpointDetailsProps {
   api: ApiDefinition;

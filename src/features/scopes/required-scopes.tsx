@@ -1,7 +1,7 @@
 import { CopyButton } from '../../components/ui/copy-button';
 import type { ApiDefinition, TokenKind } from '../../lib/catalog/api-model';
 import type { ScopeResolution } from '../../lib/catalog/resolve-scopes';
-import { blockMessage } from './verdict-messages';
+import { blockMessage } from '../../lib/catalog/why-403-messages';
 
 interface RequiredScopesProps {
   api: ApiDefinition;

@@ -4,7 +4,7 @@ import { readTokenFacts } from '../../lib/catalog/token-facts';
 import type { UnverifiedTokenFacts } from '../../lib/catalog/token-facts';
 import { callableEndpoints, explainWhy403 } from '../../lib/catalog/why-403';
 import { useScopesActions, useTokenCheckedAt, useTokenInput, useWhy403OperationId } from './scopes-store';
-import { causeMessage, noteMessage } from './verdict-messages';
+import { causeMessage, noteMessage } from '../../lib/catalog/why-403-messages';
 
 interface TokenPanelProps {
   api: ApiDefinition;

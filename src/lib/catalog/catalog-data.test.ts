@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { catalogSchema } from './schema';
+import { catalogRequestsSchema, catalogSchema } from './schema';
 import rawCatalog from './data/auth0-management-api.json';
+import rawRequests from './data/auth0-management-api-requests.json';
 
 // The committed file, not ../shared: a fresh clone must pass. `npm run catalog:check` guards drift.
 const catalog = catalogSchema.parse(rawCatalog);
@@ -49,5 +50,24 @@ describe('committed Management API catalog', () => {
       for (const scope of o.userContextScopes) expect(catalog.userContextScopes).toContain(scope);
     }
     expect(catalog.tags).toEqual([...new Set(catalog.operations.map((o) => o.tag))].sort());
+  });
+});
+
+describe('committed request forms', () => {
+  const requests = catalogRequestsSchema.parse(rawRequests);
+
+  it('has one per spec operation, whose path parameters are exactly the path template\'s', () => {
+    const spec = catalog.operations.filter((o) => o.source === 'spec');
+    expect(Object.keys(requests.operations)).toEqual(spec.map((o) => o.id));
+    for (const op of spec) {
+      const names = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+      expect(requests.operations[op.id]?.pathParams.map((p) => p.name), op.id).toEqual(names);
+    }
+  });
+
+  it('pre-fills the bodies the explorer journeys use', () => {
+    expect(requests.operations['POST /api/v2/client-grants']?.body).toMatchObject({ contentType: 'application/json', skeleton: { audience: 'string' } });
+    expect(requests.operations['POST /api/v2/users/{id}/roles']?.body?.skeleton).toEqual({ roles: ['string'] });
+    expect(requests.operations['GET /api/v2/users']?.queryParams.find((p) => p.name === 'search_engine')?.enum).toEqual(['v1', 'v2', 'v3']);
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { catalogSchema } from './schema';
-import type { Catalog } from './schema';
+import { catalogRequestsSchema, catalogSchema } from './schema';
+import type { Catalog, CatalogRequests } from './schema';
 
 export class CatalogLoadError extends Error {
   readonly code = 'ERR_CATALOG_INVALID';
@@ -13,5 +13,15 @@ const importCatalog = async (): Promise<unknown> => (await import('./data/auth0-
 export async function loadManagementCatalog(load: () => Promise<unknown> = importCatalog): Promise<Catalog> {
   const parsed = catalogSchema.safeParse(await load());
   if (!parsed.success) throw new CatalogLoadError(`The Management API catalog is invalid: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+/** The explorer's request forms, a lazy chunk of their own: the scope picker never loads them. */
+const importRequests = async (): Promise<unknown> => (await import('./data/auth0-management-api-requests.json')).default;
+
+/** Loads the generated request-form details of the Management API operations and validates them. */
+export async function loadManagementRequests(load: () => Promise<unknown> = importRequests): Promise<CatalogRequests> {
+  const parsed = catalogRequestsSchema.safeParse(await load());
+  if (!parsed.success) throw new CatalogLoadError(`The Management API request forms are invalid: ${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }

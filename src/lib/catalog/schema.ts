@@ -84,3 +84,45 @@ export const catalogSchema = z.object({
   operations: z.array(catalogOperationSchema),
 });
 export type Catalog = z.infer<typeof catalogSchema>;
+
+/** Parameter types the request form offers; `array` is a repeated query parameter (`?a=1&a=2`, OpenAPI form/explode). */
+export const PARAM_TYPES = ['string', 'integer', 'number', 'boolean', 'array'] as const;
+
+export const requestParamSchema = z.object({
+  name: z.string().min(1),
+  type: z.enum(PARAM_TYPES),
+  required: z.boolean(),
+  /** Allowed values, when the spec lists them. */
+  enum: z.array(z.union([z.string(), z.number(), z.boolean()])).optional(),
+  /** The first sentence of the spec's description, HTML stripped and capped. */
+  description: z.string().optional(),
+});
+export type RequestParam = z.infer<typeof requestParamSchema>;
+
+export const requestBodySchema = z.object({
+  /** `application/json` whenever the spec offers it. */
+  contentType: z.string().min(1),
+  /** The schema's required properties with placeholder values; null when the body is not JSON. */
+  skeleton: z.unknown(),
+});
+export type RequestBody = z.infer<typeof requestBodySchema>;
+
+/** What the explorer's request form needs of one operation. */
+export const operationRequestSchema = z.object({
+  pathParams: z.array(requestParamSchema),
+  queryParams: z.array(requestParamSchema),
+  body: requestBodySchema.nullable(),
+});
+export type OperationRequest = z.infer<typeof operationRequestSchema>;
+
+/**
+ * The request-form details of the spec operations, by operation id. A file of its own, so that only the
+ * explorer loads it: the scope picker never needs it.
+ */
+export const catalogRequestsSchema = z.object({
+  schemaVersion: z.literal(1),
+  /** The digest of the spec these were generated from: equal to the catalog's `source.spec.sha256`. */
+  specSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  operations: z.record(z.string(), operationRequestSchema),
+});
+export type CatalogRequests = z.infer<typeof catalogRequestsSchema>;

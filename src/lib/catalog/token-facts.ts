@@ -50,6 +50,11 @@ const base = (kind: TokenInputKind): UnverifiedTokenFacts => ({
   claims: null,
 });
 
+/** Facts of a token known only by its scopes: a typed scope string, or what a profile will mint (`userBound: false`). */
+export function scopeStringFacts(scopes: readonly string[], userBound: boolean | null = null): UnverifiedTokenFacts {
+  return { ...base('scope-string'), scopes: [...new Set(scopes)], use: 'access', userBound };
+}
+
 function claimScopes(claims: JsonObject): string[] {
   const scope = claims.scope ?? claims.scp;
   const fromScope = typeof scope === 'string' ? splitScope(scope) : Array.isArray(scope) ? scope.filter((s): s is string => typeof s === 'string') : [];
@@ -121,7 +126,7 @@ export function readTokenFacts(input: string): UnverifiedTokenFacts {
   }
   // Not a readable JWT: a scope string, else an opaque or a malformed token (a JWS whose payload is no claims set is malformed here).
   const words = scopeStringWords(text);
-  if (words) return { ...base('scope-string'), scopes: words, use: 'access' };
+  if (words) return scopeStringFacts(words);
   if (decoded.kind === 'opaque' || decoded.kind === 'empty') return base('opaque');
   // The editor still guesses the type from the parts that decoded; say the same here.
   const { use, evidence } = tokenUseOf(classifyToken(decoded));

@@ -52,20 +52,20 @@ const MANAGEMENT_AUDIENCE = /^https:\/\/[^/\s]+\/api\/v2\/$/;
 const LOOPBACK_MANAGEMENT_AUDIENCE = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\/api\/v2\/$/;
 
 /** Whether `audience` names the API (RFC 7519 §4.1.3; Auth0's Management API is `https://{tenant}/api/v2/`). */
-function audienceMatches(api: ApiDefinition, audience: string): boolean {
+export function audienceMatches(api: ApiDefinition, audience: string): boolean {
   if (api.audience.type === 'exact') return audience === api.audience.identifier;
   if (api.audience.tenantDomain) return audience === `https://${api.audience.tenantDomain}/api/v2/`;
   return MANAGEMENT_AUDIENCE.test(audience) || LOOPBACK_MANAGEMENT_AUDIENCE.test(audience);
 }
 
 /** The audience the API expects, for messages. */
-function expectedAudience(api: ApiDefinition): string {
+export function expectedAudience(api: ApiDefinition): string {
   if (api.audience.type === 'exact') return api.audience.identifier;
   return `https://${api.audience.tenantDomain ?? '{tenant}'}/api/v2/`;
 }
 
 /** Token-level reasons to refuse every call to the API, before any scope is looked at. */
-function tokenProblems(api: ApiDefinition, facts: UnverifiedTokenFacts, { now = new Date(), clockTolerance = 0 }: TokenCheckOptions = {}): Why403Cause[] {
+export function tokenProblems(api: ApiDefinition, facts: UnverifiedTokenFacts, { now = new Date(), clockTolerance = 0 }: TokenCheckOptions = {}): Why403Cause[] {
   switch (facts.kind) {
     case 'empty':
       return [{ code: 'EMPTY_INPUT' }];

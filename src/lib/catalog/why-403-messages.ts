@@ -1,5 +1,5 @@
-import type { AlternativeBlock } from '../../lib/catalog/resolve-scopes';
-import type { Why403Cause, Why403Note } from '../../lib/catalog/why-403';
+import type { AlternativeBlock } from './resolve-scopes';
+import type { Why403Cause, Why403Note } from './why-403';
 
 const list = (scopes: readonly string[]) => scopes.join(', ');
 
