@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { createApp } from './app';
 import { ConfigError, loadConfigFile } from './config';
 import { ownOrigins } from './deps';
+import { demoApiBaseUrl } from './demo-as/demo-api';
 import { demoProfiles } from './demo-as/demo-profiles';
 import { startDemoAuthorizationServer, type DemoAuthorizationServer } from './demo-as/provider';
 import { createRedactingLogger } from './logger';
@@ -85,6 +86,7 @@ async function main() {
 
   console.info(`Token Workbench            ${appUrl}/`);
   if (demo) console.info(`Demo authorization server  ${demo.issuer}  (users: alice, bob)`);
+  if (demo) console.info(`Demo tenant APIs           ${demo.issuer}api/v2/ (Management API), ${demoApiBaseUrl(demo.issuer)} (https://api.demo.test/)`);
   else console.info('Demo authorization server  off (DEMO_AS=off)');
   console.info(`Profiles                   ${config.profiles.map((p) => p.id).join(', ') || '(none)'}`);
 
