@@ -106,6 +106,17 @@ describe('the demo tenant Management API and token issuance share one store', ()
     expect(decodeJwt(minted.body.access_token ?? '')).toMatchObject({ aud: api, scope: 'read:created' });
   });
 
+  it('serves the Management API over HTTP to the tokens it mints', async () => {
+    const mgmt = managementApiAudience(as.issuer);
+    const token = (await clientCredentials('demo-m2m', as.keys.demoM2mSecret, mgmt, 'read:users')).body.access_token ?? '';
+    const res = await fetch(`${mgmt}users/${encodeURIComponent('auth0|alice')}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-ratelimit-limit')).toBe('10');
+    expect(await res.json()).toMatchObject({ user_id: 'auth0|alice', email: 'alice@demo.test' });
+    const opaque = (await clientCredentials('demo-m2m', as.keys.demoM2mSecret, '')).body.access_token ?? '';
+    expect((await fetch(`${mgmt}users`, { headers: { authorization: `Bearer ${opaque}` } })).status).toBe(400);
+  });
+
   it('refuses an unknown audience at /authorize as Auth0 does: access_denied, "Service not found"', async () => {
     const url = new URL('authorize', as.issuer);
     const redirect = 'http://127.0.0.1:4000/callback';
