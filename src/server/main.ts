@@ -7,6 +7,7 @@ import { createApp } from './app';
 import { ConfigError, loadConfigFile } from './config';
 import { createUpstream, ownOrigins } from './deps';
 import { createHttpServer } from './http-server';
+import { demoApiBaseUrl } from './demo-as/demo-api';
 import { demoProfiles } from './demo-as/demo-profiles';
 import { startDemoAuthorizationServer, type DemoAuthorizationServer } from './demo-as/provider';
 import { createRedactingLogger } from './logger';
@@ -104,6 +105,7 @@ async function main() {
     );
   }
   if (demo) console.info(`Demo authorization server  ${demo.issuer}  (users: alice, bob)`);
+  if (demo) console.info(`Demo tenant APIs           ${demo.issuer}api/v2/ (Management API), ${demoApiBaseUrl(demo.issuer)} (https://api.demo.test/)`);
   else console.info('Demo authorization server  off (DEMO_AS=off)');
   console.info(`Profiles                   ${config.profiles.map((p) => p.id).join(', ') || '(none)'}`);
 

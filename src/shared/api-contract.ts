@@ -46,6 +46,8 @@ export const apiDefinitionSchema = z.object({
   identifier: z.string(),
   name: z.string().optional(),
   scopes: z.array(z.string()).default([]),
+  /** Where the API is served: the base URL `POST /api/call` may call for it (optional). */
+  baseUrl: z.url().optional(),
 });
 export type ApiDefinition = z.infer<typeof apiDefinitionSchema>;
 

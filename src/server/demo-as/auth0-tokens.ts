@@ -14,11 +14,21 @@ function isUserBound(ctx: KoaContextWithOIDC): boolean {
   return !(ctx.oidc.route === 'token' && ctx.oidc.params?.grant_type === 'client_credentials');
 }
 
+/**
+ * Auth0's refusals of an audience or a scope: `access_denied`, with 403 at /oauth/token; /authorize sends the
+ * same error back to the app's redirect URI.
+ */
+function accessDenied(description: string): InstanceType<typeof errors.AccessDenied> {
+  const err = new errors.AccessDenied(description);
+  Object.assign(err, { status: 403, statusCode: 403 });
+  return err;
+}
+
 /** The API an `audience` names, with the scopes this request may get: a user's, or the client's grant. */
 export function resourceServerInfo(tenant: TenantStore): ResourceIndicators['getResourceServerInfo'] {
   return (ctx, resource, client) => {
     const api = tenant.resourceServer(resource);
-    if (!api) throw new errors.InvalidTarget(`Service not found: ${resource}`);
+    if (!api) throw accessDenied(`Service not found: ${resource}`);
     let scopes: readonly string[];
     if (isUserBound(ctx)) {
       // Auth0 grants users only the *:current_user* scopes of the Management API, and drops the rest without an error.
@@ -26,8 +36,14 @@ export function resourceServerInfo(tenant: TenantStore): ResourceIndicators['get
     } else {
       scopes = tenant.grantedScopes(client.clientId, resource);
       if (scopes.length === 0) {
-        throw new errors.InvalidTarget(`Client "${client.clientId}" is not authorized to access "${resource}": it has no client grant for it`);
+        throw accessDenied(
+          `Client is not authorized to access "${resource}". You need to create a "client-grant" associated to this API. See: Auth0 Management API v2 > Client Grants > Create`,
+        );
       }
+      // Auth0 refuses a client-credentials request for any scope outside the grant, rather than dropping it.
+      const requested = String(ctx.oidc.params?.scope ?? '').split(' ').filter(Boolean);
+      const ungranted = requested.filter((s) => !scopes.includes(s));
+      if (ungranted.length) throw accessDenied(`Client has not been granted scopes: ${ungranted.join(' ')}`);
     }
     return {
       scope: scopes.join(' '),

@@ -1,12 +1,13 @@
 import { createPrivateKey } from 'node:crypto';
 import type { ResolvedProfile } from '../config';
+import { demoApiBaseUrl } from './demo-api';
 import type { DemoKeys } from './keys';
 import { demoApiIdentifier, demoApiScopes, demoClientIds, managementApiAudience, managementApiScopes } from './tenant';
 
 /** The built-in profiles for the embedded demo tenant: one per kind of client authentication it has. */
 export function demoProfiles(issuer: string, keys: DemoKeys, timeoutMs: number): ResolvedProfile[] {
   const apis = [
-    { identifier: demoApiIdentifier, name: 'Demo appointments API', scopes: [...demoApiScopes] },
+    { identifier: demoApiIdentifier, name: 'Demo appointments API', scopes: [...demoApiScopes], baseUrl: demoApiBaseUrl(issuer) },
     { identifier: managementApiAudience(issuer), name: 'Demo Management API', scopes: [...managementApiScopes] },
   ];
   const common = { issuer, apis, timeoutMs, demo: true, assertionAudience: 'issuer' as const };

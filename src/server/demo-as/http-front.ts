@@ -6,11 +6,18 @@ import { BodyTooLargeError, readBody, withBody } from './request-body';
 import type { TenantStore } from './tenant-store';
 import { rewriteTokenRequest } from './token-request';
 
+/** The tenant's resource servers, served beside the authorization server: a path prefix and its handler. */
+export interface MountedResource {
+  prefix: string;
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<unknown>;
+}
+
 /**
- * The demo AS's request handler: our login pages, the Auth0 token-request rewrite, then oidc-provider.
+ * The demo AS's request handler: our login pages, the resource servers (the Management API, the demo API),
+ * the Auth0 token-request rewrite, then oidc-provider.
  * Nothing a client sends may throw out of it: this process also runs the companion server.
  */
-export function demoRequestHandler(provider: Provider, issuer: string, tenant: TenantStore) {
+export function demoRequestHandler(provider: Provider, issuer: string, tenant: TenantStore, resources: readonly MountedResource[] = []) {
   const callback = provider.callback();
   return (req: IncomingMessage, res: ServerResponse): void => {
     const respond = (status: number, contentType: string, body: string, headers: Record<string, string> = {}) => {
@@ -43,6 +50,11 @@ export function demoRequestHandler(provider: Provider, issuer: string, tenant: T
       const path = parsed.pathname;
       if (path.startsWith('/interaction/')) {
         handleInteraction(provider, tenant, req, res, path).catch(failed);
+        return;
+      }
+      const resource = resources.find((r) => path.startsWith(r.prefix));
+      if (resource) {
+        resource.handle(req, res).catch(failed);
         return;
       }
       if (req.method === 'POST' && path === '/oauth/token') {

@@ -1,10 +1,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { getRequestListener } from '@hono/node-server';
 import Provider from 'oidc-provider';
-import { demoRequestHandler } from './http-front';
+import { bearerVerifier } from './bearer-token';
+import { demoApi, demoApiPath } from './demo-api';
+import { demoRequestHandler, type MountedResource } from './http-front';
+import { managementApi } from './management-api';
 import { loadOrCreateDemoKeys, type DemoKeys } from './keys';
 import { buildProviderConfiguration } from './provider-config';
-import { createDemoTenant } from './tenant';
+import { createDemoTenant, managementApiAudience } from './tenant';
 import type { TenantStore } from './tenant-store';
 
 export interface DemoAuthorizationServerOptions {
@@ -48,7 +52,12 @@ export async function startDemoAuthorizationServer(options: DemoAuthorizationSer
   allowLoopbackImplicitRedirects(provider);
   provider.on('server_error', (_ctx, err) => console.error(`demo AS: server error: ${err.message}`));
 
-  const server = createServer(demoRequestHandler(provider, issuer, tenant));
+  const verifier = bearerVerifier(issuer, keys.signingKey);
+  const resources: MountedResource[] = [
+    { prefix: '/api/v2/', handle: getRequestListener(managementApi({ tenant, verifier, audience: managementApiAudience(issuer) }).fetch) },
+    { prefix: `${demoApiPath}/`, handle: getRequestListener(demoApi(verifier).fetch) },
+  ];
+  const server = createServer(demoRequestHandler(provider, issuer, tenant, resources));
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolveListen());

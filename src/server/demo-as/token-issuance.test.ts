@@ -34,7 +34,7 @@ async function clientCredentials(clientId: string, secret: string, audience: str
 describe('demo AS token issuance reads the tenant store', () => {
   it('mints for an API and a client grant added at runtime, and refuses once the grant is gone', async () => {
     const m2m = (scope?: string) => clientCredentials('demo-m2m', as.keys.demoM2mSecret, newApi, scope);
-    expect((await m2m()).body.error_description).toBe(`Service not found: ${newApi}`);
+    expect(await m2m()).toEqual({ status: 403, body: { error: 'access_denied', error_description: `Service not found: ${newApi}` } });
 
     as.tenant.resourceServers.put({
       id: 'rs_runtime',
@@ -49,7 +49,8 @@ describe('demo AS token issuance reads the tenant store', () => {
       token_dialect: 'access_token',
     });
     const ungranted = await m2m();
-    expect(ungranted.status).toBe(400);
+    expect(ungranted.status).toBe(403);
+    expect(ungranted.body.error).toBe('access_denied');
     expect(ungranted.body.error_description).toMatch(/not authorized to access "https:\/\/api\.runtime\.test\/"/);
 
     as.tenant.clientGrants.put({ id: 'cgr_runtime', client_id: 'demo-m2m', audience: newApi, scope: ['read:things'] });
@@ -58,11 +59,12 @@ describe('demo AS token issuance reads the tenant store', () => {
     expect(minted.body.expires_in).toBe(600);
     const claims = decodeJwt(minted.body.access_token ?? '');
     expect(claims).toMatchObject({ aud: newApi, scope: 'read:things', gty: 'client-credentials', azp: 'demo-m2m', sub: 'demo-m2m@clients' });
-    // A scope outside the grant is left out of the token (oidc-provider's behaviour; Auth0 would refuse the request).
-    expect(decodeJwt((await m2m('delete:things')).body.access_token ?? '').scope).toBeUndefined();
+    // A scope outside the grant is refused, as Auth0 does, not silently left out of the token.
+    expect(await m2m('read:things delete:things')).toEqual({ status: 403, body: { error: 'access_denied', error_description: 'Client has not been granted scopes: delete:things' } });
+    expect(decodeJwt((await m2m('read:things')).body.access_token ?? '').scope).toBe('read:things');
 
     as.tenant.clientGrants.delete('cgr_runtime');
-    expect((await m2m()).status).toBe(400);
+    expect((await m2m()).status).toBe(403);
   });
 
   it('lets a client with no grant on the Management API mint for it once one is added', async () => {
@@ -77,7 +79,7 @@ describe('demo AS token issuance reads the tenant store', () => {
       callbacks: [],
     });
     const mint = () => clientCredentials('runtime-m2m', 'runtime-secret-0123456789abcdefghijklmnop', mgmt);
-    expect((await mint()).status).toBe(400);
+    expect((await mint()).status).toBe(403);
 
     as.tenant.clientGrants.put({ id: 'cgr_runtime_mgmt', client_id: 'runtime-m2m', audience: mgmt, scope: ['read:users', 'update:users'] });
     const minted = await mint();
@@ -86,5 +88,52 @@ describe('demo AS token issuance reads the tenant store', () => {
 
     as.tenant.clients.delete('runtime-m2m');
     expect((await mint()).body.error).toBe('invalid_client');
+  });
+});
+
+describe('the demo tenant Management API and token issuance share one store', () => {
+  it('mints for a client grant created through the Management API', async () => {
+    const mgmt = managementApiAudience(as.issuer);
+    const admin = (await clientCredentials('demo-m2m', as.keys.demoM2mSecret, mgmt, 'create:resource_servers create:client_grants')).body.access_token ?? '';
+    const post = (path: string, body: unknown) =>
+      fetch(`${mgmt}${path}`, { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const api = 'https://api.created-by-mgmt.test/';
+    expect((await post('resource-servers', { identifier: api, name: 'Created', scopes: [{ value: 'read:created', description: 'Read' }] })).status).toBe(201);
+    expect((await clientCredentials('demo-m2m', as.keys.demoM2mSecret, api)).status).toBe(403);
+    expect((await post('client-grants', { client_id: 'demo-m2m', audience: api, scope: ['read:created'] })).status).toBe(201);
+    const minted = await clientCredentials('demo-m2m', as.keys.demoM2mSecret, api);
+    expect(minted.status).toBe(200);
+    expect(decodeJwt(minted.body.access_token ?? '')).toMatchObject({ aud: api, scope: 'read:created' });
+  });
+
+  it('serves the Management API over HTTP to the tokens it mints', async () => {
+    const mgmt = managementApiAudience(as.issuer);
+    const token = (await clientCredentials('demo-m2m', as.keys.demoM2mSecret, mgmt, 'read:users')).body.access_token ?? '';
+    const res = await fetch(`${mgmt}users/${encodeURIComponent('auth0|alice')}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-ratelimit-limit')).toBe('10');
+    expect(await res.json()).toMatchObject({ user_id: 'auth0|alice', email: 'alice@demo.test' });
+    const opaque = (await clientCredentials('demo-m2m', as.keys.demoM2mSecret, '')).body.access_token ?? '';
+    expect((await fetch(`${mgmt}users`, { headers: { authorization: `Bearer ${opaque}` } })).status).toBe(400);
+  });
+
+  it('refuses an unknown audience at /authorize as Auth0 does: access_denied, "Service not found"', async () => {
+    const url = new URL('authorize', as.issuer);
+    const redirect = 'http://127.0.0.1:4000/callback';
+    url.search = new URLSearchParams({
+      client_id: 'demo-spa',
+      response_type: 'code',
+      redirect_uri: redirect,
+      scope: 'openid',
+      audience: 'https://no-such-api.test/',
+      code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+      code_challenge_method: 'S256',
+      state: 's1',
+    }).toString();
+    const res = await fetch(url, { redirect: 'manual' });
+    const location = new URL(res.headers.get('location') ?? '');
+    expect(`${location.origin}${location.pathname}`).toBe(redirect);
+    expect(location.searchParams.get('error')).toBe('access_denied');
+    expect(location.searchParams.get('error_description')).toBe('Service not found: https://no-such-api.test/');
   });
 });

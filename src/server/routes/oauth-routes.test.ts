@@ -110,7 +110,7 @@ describe('POST /api/token (client credentials)', () => {
     for (let i = 0; i < 2; i += 1) {
       const res = await app.post('/api/token', { profile: 'demo', audience: 'https://no-such-api.test/' });
       expect(res.status).toBe(502);
-      expect((await json(res)).error).toMatchObject({ code: 'upstream_error', upstream: { error: 'invalid_target', status: 400 } });
+      expect((await json(res)).error).toMatchObject({ code: 'upstream_error', upstream: { error: 'access_denied', status: 403 } });
     }
     expect(recorder.calls.filter((c) => c.url.endsWith('/oauth/token'))).toHaveLength(2);
   });

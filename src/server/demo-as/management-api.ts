@@ -1,0 +1,80 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { isCurrentUserScope } from '../../lib/catalog/api-model';
+import { Auth0ApiError, auth0Errors } from './auth0-errors';
+import { scopesOf, type BearerVerifier } from './bearer-token';
+import { BurstLimiter } from './burst-limit';
+import { clientRoutes } from './mgmt-clients';
+import type { ManagementEnv } from './management-context';
+import { matchManagementOperation } from './management-operations';
+import { roleRoutes } from './mgmt-roles';
+import { userRoutes } from './mgmt-users';
+import { maxBodyBytes } from './request-body';
+import type { TenantStore } from './tenant-store';
+
+export interface ManagementApiOptions {
+  tenant: TenantStore;
+  verifier: BearerVerifier;
+  /** The Management API's identifier: `{issuer}api/v2/`. */
+  audience: string;
+  limiter?: BurstLimiter;
+  now?: () => Date;
+}
+
+/**
+ * The demo tenant's Management API v2 at `{issuer}api/v2/`: Auth0's bearer checks and error bodies, every catalog
+ * operation's scope check (before any parameter is looked at), then an in-memory store behind the core resources
+ * and a 501 for the rest. Every answer carries Auth0's rate-limit headers.
+ */
+export function managementApi({ tenant, verifier, audience, limiter = new BurstLimiter(), now = () => new Date() }: ManagementApiOptions): Hono<ManagementEnv> {
+  const app = new Hono<ManagementEnv>();
+
+  app.onError((err, c) => {
+    if (err instanceof Auth0ApiError) return c.json(err.body, err.status as never);
+    console.error(`demo AS: Management API error: ${err.message}`);
+    return c.json({ statusCode: 500, error: 'Internal Server Error', message: 'Internal error' }, 500);
+  });
+  app.notFound((c) => {
+    const matched = c.get('matched');
+    const error = matched ? auth0Errors.notEmulated(matched.operation.method, matched.operation.path) : auth0Errors.unknownEndpoint();
+    return c.json(error.body, error.status as never);
+  });
+
+  app.use('*', async (c, next) => {
+    const authorization = c.req.header('authorization');
+    const rate = limiter.take(authorization ?? 'anonymous', now().getTime());
+    for (const [name, value] of Object.entries(rate.headers)) c.header(name, value);
+    if (!rate.allowed) throw auth0Errors.tooManyRequests();
+
+    const check = await verifier.check(authorization, audience, now());
+    if (!check.ok) {
+      if (check.problem === 'missing') throw auth0Errors.missingAuthentication();
+      if (check.problem === 'malformed') throw auth0Errors.badHeaderFormat();
+      if (check.problem === 'audience') throw auth0Errors.badAudience(check.audiences);
+      if (check.problem === 'expired') throw auth0Errors.expiredToken();
+      throw auth0Errors.invalidToken();
+    }
+    // The raw path: each `{param}` segment is decoded once, by the matcher.
+    const matched = matchManagementOperation(c.req.method, new URL(c.req.url).pathname);
+    if (!matched) throw auth0Errors.unknownEndpoint();
+    const scopes = scopesOf(check.claims);
+    const heldScopes = matched.acceptedScopes.filter((s) => scopes.has(s));
+    if (heldScopes.length === 0) throw auth0Errors.insufficientScope(matched.acceptedScopes);
+    // `*:current_user*` scopes act on the token's own user only.
+    const ownUserOnly = heldScopes.every(isCurrentUserScope);
+    if (ownUserOnly && matched.operation.path.startsWith('/api/v2/users/{id}') && matched.params.id !== check.claims.sub) {
+      throw auth0Errors.insufficientScope(matched.acceptedScopes.filter((s) => !isCurrentUserScope(s)));
+    }
+    c.set('claims', check.claims);
+    c.set('heldScopes', heldScopes);
+    c.set('matched', matched);
+    c.set('tenant', tenant);
+    await next();
+  });
+  app.use('*', bodyLimit({ maxSize: maxBodyBytes, onError: (c) => c.json(auth0Errors.payloadTooLarge().body, 413) }));
+
+  app.route('/api/v2', userRoutes());
+  app.route('/api/v2', roleRoutes());
+  app.route('/api/v2', clientRoutes());
+  return app;
+}
