@@ -72,7 +72,8 @@ writeFileSync(join(dir, 'workbench.json'), JSON.stringify({ profiles }));
 const port = await freePort();
 const key = randomBytes(24).toString('base64url');
 const baseUrl = `http://127.0.0.1:${port}`;
-const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+// A small heap: a leak, or a cache that is not bounded by bytes, crashes the server within the run instead of hiding in RSS.
+const child = spawn(process.execPath, ['--max-old-space-size=96', '--import', 'tsx', 'src/server/main.ts'], {
   env: { ...process.env, PORT: String(port), DEMO_AS: 'off', WORKBENCH_CONFIG: join(dir, 'workbench.json'), WORKBENCH_DIST: join(dir, 'no-dist'), WORKBENCH_KEY: key, LOG_REQUESTS: '1' },
   stdio: ['ignore', 'pipe', 'pipe'],
 });
