@@ -2,6 +2,8 @@ import { create } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { JwsAlg } from '../../lib/jwt/algorithms';
 import { decodeTokenMemo } from '../../lib/jwt/decode';
+import { stringifyJson } from '../../lib/jwt/deep-json';
+import { formatJson } from '../../lib/jwt/json-format';
 import { readJson } from '../../lib/jwt/json-text';
 import { cleanTokenInput } from '../../lib/jwt/lenient-input';
 import type { GeneratedKey } from '../../lib/jwt/keygen';
@@ -136,7 +138,8 @@ const useDebuggerStore = create<DebuggerState & { actions: DebuggerActions }>()(
         let header: Record<string, unknown> = {};
         const current = readJson(get().headerDraft ?? parts?.headerText ?? '{}');
         if (current.ok && current.value && typeof current.value === 'object' && !Array.isArray(current.value)) header = current.value as Record<string, unknown>;
-        const nextHeader = JSON.stringify({ ...header, alg: generated.alg, typ: header.typ ?? 'JWT', kid: generated.thumbprint }, null, 2);
+        // Without recursion: a header pasted from a hostile token may nest thousands of levels deep.
+        const nextHeader = formatJson(stringifyJson({ ...header, alg: generated.alg, typ: header.typ ?? 'JWT', kid: generated.thumbprint }));
         if (generated.type === 'secret') {
           set({ signingKey: generated.secret, verificationKey: generated.secret, secretEncoding: 'base64url', headerDraft: nextHeader });
         } else {
