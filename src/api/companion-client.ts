@@ -99,7 +99,7 @@ export function companionAccessProblem(error: unknown): CompanionAccessProblem |
       code: error.code,
       title: 'The companion server needs its access key',
       detail:
-        'Open the app with the link that npm start printed (http://127.0.0.1:4000/?key=…): the key then stays in an HttpOnly cookie of this browser. Scripts send it as the X-Workbench-Key header. Decoding, verifying and signing need no key.',
+        `Open the app with the link that npm start printed (${globalThis.location?.origin ?? 'http://127.0.0.1:4000'}/?key=…): the key then stays in an HttpOnly cookie of this browser. Scripts send it as the X-Workbench-Key header. Decoding, verifying and signing need no key.`,
     };
   }
   if (error.code === 'companion_unreachable') {
