@@ -56,6 +56,17 @@ test.describe('without the key', () => {
     expect(wrong.status()).toBe(401);
   });
 
+  test('a tool that needs the server says how to open the app with the key; decoding still works', async ({ page }) => {
+    await page.goto('/introspect');
+    const notice = page.getByRole('alert').filter({ hasText: 'The companion server needs its access key' });
+    await expect(notice).toBeVisible();
+    await expect(notice).toContainText(`${e2eEnv.baseURL}/?key=`);
+    await expect(notice).toContainText('X-Workbench-Key');
+    await page.goto('/debugger');
+    await page.getByRole('textbox', { name: 'Encoded token' }).fill('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.sig');
+    await expect(page.getByRole('textbox', { name: 'Payload' })).toContainText('"sub": "alice"');
+  });
+
   test('opening the printed URL sets an HttpOnly cookie and strips the key from the address bar and history', async ({ page, context }) => {
     await page.goto(`/introspect?key=${encodeURIComponent(e2eEnv.accessKey)}`);
     await expect(page).toHaveURL(`${e2eEnv.baseURL}/introspect`);
