@@ -215,6 +215,13 @@ describe('POST /api/call keeps tokens to itself', () => {
     expect(text).not.toContain(demoProfile().clientSecret);
     expect(answer.body).toEqual({ you_sent: 'Bearer [redacted]' });
   });
+
+  it("the Management API's client_secret (read:client_keys) of a configured profile comes back [redacted]", async () => {
+    const answer = await called(await testApp(tenant.profiles).post('/api/call', { profile: 'demo', method: 'GET', path: '/api/v2/clients', mintScope: 'read:clients read:client_keys' }));
+    const m2m = (answer.body as { client_id: string; client_secret?: string }[]).find((client) => client.client_id === demoProfile().clientId);
+    expect(m2m?.client_secret).toBe('[redacted]');
+    expect(JSON.stringify(answer)).not.toContain(demoProfile().clientSecret);
+  });
 });
 
 describe('POST /api/call for a configured profile', () => {
