@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderRoute } from '../../test-support/render-route';
@@ -52,7 +52,8 @@ describe('/authorize', () => {
     expect(new URL(urlBox().value).searchParams.get('code_challenge')).toBeNull();
     expect(pitfallIds()).toContain('pkce-missing');
     await user.click(screen.getByRole('button', { name: 'Add PKCE (S256)' }));
-    expect(screen.getByRole('checkbox', { name: 'PKCE' })).toBeChecked();
+    // The fix generates a code verifier with WebCrypto: the form updates when that promise settles.
+    await waitFor(() => expect(screen.getByRole('checkbox', { name: 'PKCE' })).toBeChecked());
     expect(pitfallIds()).not.toContain('pkce-missing');
   });
 
