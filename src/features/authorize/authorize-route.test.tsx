@@ -30,7 +30,8 @@ describe('/authorize', () => {
     expect(pitfallIds()).toEqual(expect.arrayContaining(['implicit-flow', 'nonce-missing', 'non-standard-scope', 'state-missing', 'repeated-parameter']));
   });
 
-  it('builds the URL live from the fields, and a pitfall fix edits the form', async () => {
+  // Types about 80 characters key by key: give it room on a loaded 2-core machine.
+  it('builds the URL live from the fields, and a pitfall fix edits the form', { timeout: 20_000 }, async () => {
     const user = userEvent.setup();
     renderAt('/authorize');
     await user.type(screen.getByRole('textbox', { name: 'Domain or issuer' }), 'tenant.auth0.com');
