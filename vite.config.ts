@@ -84,6 +84,8 @@ export default defineConfig({
     proxy: { '/api': `http://127.0.0.1:${serverPort}` },
   },
   test: {
+    // A time limit, not a speed assertion: component tests type key by key, and the 2-core machines run e2e beside them.
+    testTimeout: 15_000,
     projects: [
       {
         extends: true,
