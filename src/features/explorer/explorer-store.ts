@@ -54,6 +54,8 @@ interface ExplorerState {
     profileSelected(profileId: string): void;
     apiSelected(api: string): void;
     draftEdited(operationId: string, draft: EndpointDraft): void;
+    /** A deep link named these path parameters: they go into the endpoint's draft (`initial` when it has none yet). */
+    pathParamsLinked(operationId: string, pathParams: Record<string, string>, initial: EndpointDraft): void;
     ownDraftEdited(api: string, draft: OwnApiDraft): void;
     modeSelected(mode: AuthorizeMode): void;
     tokenPasted(token: string): void;
@@ -79,6 +81,11 @@ const useExplorerStore = create<ExplorerState>()((set) => ({
     profileSelected: (profileId) => set({ profileId, api: '' }),
     apiSelected: (api) => set({ api }),
     draftEdited: (operationId, draft) => set((s) => ({ drafts: { ...s.drafts, [operationId]: draft } })),
+    pathParamsLinked: (operationId, pathParams, initial) =>
+      set((s) => {
+        const current = s.drafts[operationId] ?? initial;
+        return { drafts: { ...s.drafts, [operationId]: { ...current, pathParams: { ...current.pathParams, ...pathParams } } } };
+      }),
     ownDraftEdited: (api, draft) => set((s) => ({ ownDrafts: { ...s.ownDrafts, [api]: draft } })),
     modeSelected: (mode) => set({ mode }),
     tokenPasted: (pastedToken) => set({ pastedToken }),

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ApiDefinition, ApiOperation } from '../../lib/catalog/api-model';
 import { parseEndpointParam } from '../../lib/explorer/endpoint-param';
@@ -8,7 +8,7 @@ import { buildFormRequest, endpointShape, initialRequestInputs } from '../../lib
 import type { BuildRequestResult, EndpointShape, RequestInputs } from '../../lib/explorer/request-form';
 import type { ApiDefinition as ProfileApi, ProfileSummary } from '../../shared/api-contract';
 import { useManagementApi, useManagementRequests } from './catalog-queries';
-import { useApiChoice, useDraft, useOwnDraft } from './explorer-store';
+import { useApiChoice, useDraft, useExplorerActions, useOwnDraft } from './explorer-store';
 import type { EndpointDraft, OwnApiDraft } from './explorer-store';
 
 /** What the form is about to call: the API, the operation (when known), what was typed, and the request it builds. */
@@ -69,6 +69,17 @@ export function useCallTarget(profile: ProfileSummary | undefined) {
   const operation = parsed?.ok ? parsed.operation : null;
   const storedDraft = useDraft(operation?.id ?? null);
   const storedOwnDraft = useOwnDraft(choice);
+  const { pathParamsLinked } = useExplorerActions();
+
+  // A link to a filled-in path (`/api/v2/users/auth0|bob`) sets those path parameters once, when the request forms are in;
+  // the rest of the draft stays as typed, and typing afterwards is never overwritten.
+  const formsReady = !requests.isPending;
+  const seededOperation = formsReady && parsed?.ok && Object.keys(parsed.pathParams).length > 0 ? parsed : null;
+  useEffect(() => {
+    if (!seededOperation) return;
+    const shape = endpointShape(seededOperation.operation, requests.data ?? null);
+    pathParamsLinked(seededOperation.operation.id, seededOperation.pathParams, initialDraft(shape, {}));
+  }, [seededOperation, pathParamsLinked, requests.data]);
 
   const target = useMemo((): CallTarget | null => {
     if (profileApi && ownApi) {
