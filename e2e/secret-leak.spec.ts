@@ -38,6 +38,9 @@ async function exerciseApi(call: (method: 'GET' | 'POST', path: string, body?: u
     texts.push(await call('POST', '/api/userinfo', { profile, access_token: 'opaque-garbage-token' }));
     texts.push(await call('GET', `/api/discovery?profile=${profile}`));
     texts.push(await call('GET', `/api/jwks?profile=${profile}`));
+    texts.push(await call('POST', '/api/call', { profile, method: 'GET', path: '/api/v2/clients', mintScope: 'read:clients read:client_keys' }));
+    texts.push(await call('POST', '/api/call', { profile, api: 'https://api.demo.test/', method: 'GET', path: '/appointments', mintScope: 'read:appointments' }));
+    texts.push(await call('POST', '/api/call', { profile, method: 'GET', path: '/api/v2/users', token: 'opaque-garbage-token' }));
   }
   texts.push(await call('GET', '/api/profiles'));
   texts.push(await call('POST', '/api/introspect', { profile: 'canary-secret' }));

@@ -58,6 +58,7 @@ const as = await startHostileAs(trapOrigin, seed);
 const dir = mkdtempSync(join(tmpdir(), 'workbench-fuzz-'));
 writeFileSync(join(dir, 'canary.pem'), pem);
 const methods = ['client_secret_basic', 'client_secret_post', 'private_key_jwt'] as const;
+const ownApiIdentifier = 'https://fuzz-api.test/';
 const profiles = tenants.flatMap((tenant: Tenant) =>
   methods.map((method) => ({
     id: `${tenant}-${method}`,
@@ -65,6 +66,8 @@ const profiles = tenants.flatMap((tenant: Tenant) =>
     clientId: `client-${tenant}`,
     clientAuthMethod: method,
     ...(method === 'private_key_jwt' ? { privateKeyFile: 'canary.pem' } : { clientSecret: canarySecret }),
+    // POST /api/call may reach the tenant's Management API (listed, so the profile counts as Auth0-style) and one own API.
+    apis: [{ identifier: `${as.issuer(tenant)}api/v2/` }, { identifier: ownApiIdentifier, baseUrl: `${as.issuer(tenant)}own-api/` }],
     timeoutMs: 400,
   })),
 );
@@ -95,6 +98,14 @@ const rssBefore = rssMb();
 // ---- Requests.
 const profileIds = [...profiles.map((p) => p.id), 'nope', '', '__proto__', '../../etc', 'a'.repeat(70)];
 const strings = ['', 'x', 'eyJhbGciOiJub25lIn0.e30.', 'a'.repeat(5_000), '\u0000\u001b[31m\n\r', '💥'.repeat(100), '{"a":1}', '%2e%2e%2f', canarySecret.slice(0, 8), 'http://127.0.0.2/'];
+const trapHost = trapOrigin.slice('http://'.length);
+/** Paths for POST /api/call: catalog and own-API paths, and every way out of the base that the server must refuse. */
+const callPaths = [
+  '/api/v2/users', '/api/v2/users/auth0|alice', '/api/v2/clients', '/api/v2/', '/appointments', '/', '/api/v2/users/email%7Ca%40b.test',
+  '/api/v2/../../x', '/api/v2/users/..', '/api/v2/%2e%2e/%2E%2E/x', '/api/v2/users%2f..%2f..', '/api/v2/users%5c..', '/api/v2/users/%252e%252e/',
+  '/api/v2/users\\..\\x', `//${trapHost}/`, `/api/v2//${trapHost}/`, `/api/v2/@${trapHost}/`, trapOrigin, `${trapOrigin}/api/v2/users`,
+  '/api/v2/users\t/..', '/api/v2/users\r\nHost: x', '/api/v2/users?per_page=1', '/api/v2/x#y', '/api/v2/%zz', '/api/v2/%00', `/api/v2/${'p'.repeat(2_000)}`,
+];
 const anyValue = (): unknown => pick([pick(strings), 42, -1, 1e308, null, true, [], {}, [pick(strings)], { profile: pick(profileIds) }]);
 
 const routes: { method: string; path: () => string; body?: () => unknown }[] = [
@@ -112,6 +123,22 @@ const routes: { method: string; path: () => string; body?: () => unknown }[] = [
     body: () => ({ profile: pick(profileIds), client_id: pick(['client-echo', 'x']), code: pick(strings) || 'c', redirect_uri: pick(['http://127.0.0.1/cb', 'nope']), code_verifier: 'v'.repeat(43) }),
   },
   { method: 'POST', path: () => '/api/callback/form-post', body: () => 'code=x&state=y' },
+  {
+    method: 'POST',
+    path: () => '/api/call',
+    body: () => {
+      const credential = random();
+      return {
+        profile: pick(profileIds),
+        ...(random() < 0.4 ? { api: pick([ownApiIdentifier, ownApiIdentifier, `${trapOrigin}/`, ...strings]) } : {}),
+        method: pick(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'GET', 'HEAD', 'get']),
+        path: random() < 0.9 ? pick(callPaths) : pick(strings),
+        ...(random() < 0.3 ? { query: { q: pick(strings), fields: [pick(strings), pick(strings)] } } : {}),
+        ...(random() < 0.3 ? { body: anyValue() } : {}),
+        ...(credential < 0.35 ? { token: pick(strings) || 't' } : credential < 0.7 ? { mintScope: pick(['read:users', 'read:appointments', '', ...strings]) } : {}),
+      };
+    },
+  },
   { method: pick(['GET', 'POST', 'PUT', 'DELETE', 'PATCH']), path: () => pick(['/api/', '/api/x', '/api//introspect', '/api/introspect/..%2f..%2fetc', `/api/${'z'.repeat(3000)}`, '/api/token?x=%ZZ']) },
 ];
 
@@ -141,7 +168,7 @@ const failures: string[] = [];
 const fail = (message: string) => {
   if (failures.length < 50) failures.push(message);
 };
-const upstreamCodes = new Set(['upstream_error', 'upstream_unreachable', 'upstream_timeout', 'upstream_endpoint_refused']);
+const upstreamCodes = new Set(['upstream_error', 'upstream_unreachable', 'upstream_timeout', 'upstream_endpoint_refused', 'response_too_large']);
 
 function send(method: string, path: string, headers: Record<string, string>, body: string | undefined): Promise<{ status: number; headers: string; text: string }> {
   return new Promise((resolve) => {

@@ -7,6 +7,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { acceptAccessKeyFromUrl, requireAccessKey } from './access-key';
 import type { AppDeps } from './deps';
 import { ApiError, toApiError } from './errors';
+import { apiCallRoutes } from './routes/api-call';
 import { formPostCallbackRoutes } from './routes/callback';
 import { codeExchangeRoutes } from './routes/code-exchange';
 import { metaRoutes } from './routes/meta';
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', metaRoutes(deps));
   api.route('/authorize', codeExchangeRoutes(deps));
   api.route('/', oauthRoutes(deps));
+  api.route('/', apiCallRoutes(deps));
   api.all('*', (c) => {
     throw new ApiError(404, 'not_found', `No API route ${c.req.method} ${c.req.path}`);
   });

@@ -42,6 +42,20 @@ describe('config', () => {
     }
   });
 
+  it('keeps an API baseUrl that is https, or http on loopback, and refuses any other', async () => {
+    const withApi = (baseUrl: string) => ({ profiles: [{ ...m2m, clientSecret: 'x', apis: [{ identifier: 'https://api.acme.test/', baseUrl }] }] });
+    for (const baseUrl of ['https://api.acme.test/v1/', 'http://127.0.0.1:4001/demo-api/', 'http://localhost:8080/']) {
+      expect((await resolveConfig(withApi(baseUrl), base)).profiles[0]?.apis[0]?.baseUrl).toBe(baseUrl);
+    }
+    await expect(resolveConfig(withApi('http://api.acme.test/'), base)).rejects.toThrow(/profiles\[0\]\.apis\[0\]\.baseUrl must be https/);
+    for (const baseUrl of ['https://u:p@api.acme.test/', 'https://api.acme.test/?k=1', 'https://api.acme.test/#f']) {
+      await expect(resolveConfig(withApi(baseUrl), base)).rejects.toThrow(/profiles\[0\]\.apis\[0\]\.baseUrl must not carry credentials/);
+    }
+    for (const baseUrl of ['ftp://api.acme.test/', 'not a url', 'file:///etc/passwd']) {
+      await expect(resolveConfig(withApi(baseUrl), base)).rejects.toThrow(/profiles\[0\]\.apis\[0\]\.baseUrl/);
+    }
+  });
+
   it('refuses at load a private key that cannot sign with its configured alg', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tw-config-'));
     const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });

@@ -5,21 +5,33 @@ import { calculateJwkThumbprint, exportJWK, SignJWT } from 'jose';
 import { z } from 'zod';
 import { ASYMMETRIC_SIGNING_ALGS } from '../lib/jwt/algorithms';
 import { readJson } from '../lib/jwt/json-text';
+import { isLoopbackHost } from '../lib/oauth/issuer';
 import { apiDefinitionSchema, clientAuthMethods, type ApiDefinition, type ClientAuthMethod, type ProfileSummary } from '../shared/api-contract';
 
 const signingAlgs = ASYMMETRIC_SIGNING_ALGS;
 type AssertionAlg = (typeof signingAlgs)[number];
 
+/** An http(s) URL that the server will call under: no credentials, query or fragment to smuggle into every request. */
+const plainHttpUrl = z.url({ protocol: /^https?$/ }).refine((value) => {
+  const url = URL.parse(value);
+  return !url || (!url.username && !url.password && !url.search && !url.hash);
+}, 'must not carry credentials, a query or a fragment');
+
+/** Where an API is served (POST /api/call calls under it): https, or http on this machine only. */
+const apiConfigSchema = apiDefinitionSchema.extend({
+  baseUrl: plainHttpUrl
+    .refine((value) => {
+      const url = URL.parse(value);
+      return !url || url.protocol === 'https:' || isLoopbackHost(url.hostname);
+    }, 'must be https (http only on a loopback host)')
+    .optional(),
+});
+
 const profileConfigSchema = z
   .object({
     id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'must be 1-64 letters, digits, "-" or "_"'),
     label: z.string().min(1).optional(),
-    issuer: z
-      .url({ protocol: /^https?$/ })
-      .refine((value) => {
-        const url = URL.parse(value);
-        return !url || (!url.username && !url.password && !url.search && !url.hash);
-      }, 'must not carry credentials, a query or a fragment'),
+    issuer: plainHttpUrl,
     clientId: z.string().min(1),
     clientAuthMethod: z.enum(clientAuthMethods),
     clientSecret: z.string().min(1).optional(),
@@ -29,7 +41,7 @@ const profileConfigSchema = z
     /** RFC 7523 `aud` of the client assertion: the issuer (default, per the RFC 7523 update) or the endpoint URL. */
     assertionAudience: z.enum(['issuer', 'endpoint']).default('issuer'),
     defaultAudience: z.string().min(1).optional(),
-    apis: z.array(apiDefinitionSchema).default([]),
+    apis: z.array(apiConfigSchema).default([]),
     timeoutMs: z.number().int().min(100).max(60_000).optional(),
   })
   .strict()

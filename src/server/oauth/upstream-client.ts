@@ -17,6 +17,8 @@ import { createTokenCache, tokenCacheKey } from './token-cache';
 import { formatScope, splitScope } from '../../lib/oauth/scope';
 import { readOAuthAnswer } from './upstream-response';
 import { upstreamFetch } from './upstream-fetch';
+import { sendApiCall } from './api-call';
+import type { ApiCall } from './api-call';
 
 interface UpstreamResult<T> {
   body: T;
@@ -175,6 +177,11 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
       const secondsLeft = expiresAt === undefined ? undefined : Math.floor((expiresAt - now()) / 1000);
       const body = result.cached && secondsLeft !== undefined && Number.isFinite(secondsLeft) ? { ...kept.body, expires_in: Math.max(0, secondsLeft) } : kept.body;
       return { ...kept, body, cached: result.cached, cachedUntil: result.cachedUntil, audience: audience ?? null, scope: normalizedScope ?? null };
+    },
+
+    /** An API explorer request to a URL that `resolveCallTarget` allowed for the profile (see `sendApiCall`). */
+    callApi(profile: ResolvedProfile, call: Omit<ApiCall, 'timeoutMs'>) {
+      return sendApiCall(options.fetch, scrubber, { ...call, timeoutMs: profile.timeoutMs });
     },
 
     /**

@@ -20,8 +20,15 @@ function causedBy(error: unknown, codes: ReadonlySet<string>): boolean {
   return false;
 }
 
+/** An answer over the size limit: upstream_error to the OAuth routes; POST /api/call tells it apart as response_too_large. */
+export class UpstreamTooLargeError extends ApiError {
+  constructor(readonly host: string) {
+    super(502, 'upstream_error', `${host} answered with more than ${maxUpstreamResponseBytes / 1024} KB: refused`);
+  }
+}
+
 function tooLarge(host: string): ApiError {
-  return new ApiError(502, 'upstream_error', `${host} answered with more than ${maxUpstreamResponseBytes / 1024} KB: refused`);
+  return new UpstreamTooLargeError(host);
 }
 
 /** The upstream host, for messages: never a path or query, which may carry a token. */
