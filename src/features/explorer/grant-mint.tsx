@@ -16,7 +16,9 @@ export function createdGrant(outcome: CallOutcome, profiles: readonly ProfileSum
   if (request.method !== 'POST' || request.path !== '/api/v2/client-grants' || outcome.response.status >= 300) return null;
   const grant = clientGrantSchema.safeParse(outcome.response.body);
   if (!grant.success) return null;
-  const profile = profiles.find((p) => p.client_id === grant.data.client_id && p.issuer === issuer && canMint(p));
+  const candidates = profiles.filter((p) => p.client_id === grant.data.client_id && p.issuer === issuer && canMint(p));
+  // The profile that made the call first, then a built-in demo one: several profiles may name the same client.
+  const profile = candidates.find((p) => p.id === request.profile) ?? candidates.find((p) => p.demo) ?? candidates[0];
   return { grant: grant.data, profile };
 }
 
