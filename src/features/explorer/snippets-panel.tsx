@@ -16,18 +16,17 @@ export function SnippetsPanel({ baseUrl, request, withToken }: { baseUrl: string
         <CopyButton text={curl} label="Copy as curl" className="" />
         <CopyButton text={node} label="Copy as Node" className="" />
       </div>
-      <details>
-        <summary>Show the curl command</summary>
-        <pre className="mono" aria-label="curl command">
-          {curl}
-        </pre>
-      </details>
-      <details>
-        <summary>Show the Node snippet</summary>
-        <pre className="mono" aria-label="Node snippet">
-          {node}
-        </pre>
-      </details>
+      {[
+        { summary: 'Show the curl command', label: 'curl command', text: curl },
+        { summary: 'Show the Node snippet', label: 'Node snippet', text: node },
+      ].map((snippet) => (
+        <details key={snippet.label}>
+          <summary>{snippet.summary}</summary>
+          <pre className="mono" aria-label={snippet.label}>
+            {snippet.text}
+          </pre>
+        </details>
+      ))}
     </section>
   );
 }
