@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const features = ['debugger', 'scopes', 'authorize', 'introspect'];
+const features = ['debugger', 'scopes', 'authorize', 'introspect', 'explorer'];
 
 const reactPackages = ['react', 'react-dom', 'react-dom/*', 'react-router', 'react-router/*', 'zustand', 'zustand/*', '@tanstack/*', '@codemirror/*', 'codemirror'];
 
@@ -52,6 +52,18 @@ const boundaries = [
         patterns: [
           { group: ['react-dom', 'react-dom/*', 'react-router', 'react-router/*', 'zustand', 'zustand/*', '@codemirror/*', 'codemirror'], message: 'src/api fetches and caches (react-query); it renders nothing and keeps no store.' },
           { group: ['**/features/**', '**/app/**', '**/components/**', '**/server/**'], message: 'src/api may import src/shared and src/lib only, never features, app, UI or server code.' },
+        ],
+      }],
+    },
+  },
+  {
+    // State that several features share and that lives only as long as the page (the tokens obtained in this tab).
+    files: ['src/state/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['zustand/middleware', 'zustand/middleware/*'], message: 'Tab state is never persisted.' },
+          { group: ['**/features/**', '**/app/**', '**/components/**', '**/server/**', '**/api/**'], message: 'src/state may import src/shared and src/lib only.' },
         ],
       }],
     },

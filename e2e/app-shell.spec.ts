@@ -5,6 +5,7 @@ const tools = [
   { path: '/scopes', link: 'Scope picker' },
   { path: '/authorize', link: 'Authorize URL' },
   { path: '/introspect', link: 'Introspection' },
+  { path: '/explorer', link: 'API explorer' },
 ];
 
 test('the app loads at / and redirects to the token editor', async ({ page }) => {

@@ -4,4 +4,5 @@ export const toolRoutes = [
   { path: 'scopes', label: 'Scope picker', load: () => import('../features/scopes/scopes-route') },
   { path: 'authorize', label: 'Authorize URL', load: () => import('../features/authorize/authorize-route') },
   { path: 'introspect', label: 'Introspection', load: () => import('../features/introspect/introspect-route') },
+  { path: 'explorer', label: 'API explorer', load: () => import('../features/explorer/explorer-route') },
 ] as const;

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { CompanionError, companionAccessProblem } from '../../api/companion-client';
 import { decodeToken } from '../../lib/jwt/decode';
@@ -6,6 +6,7 @@ import type { PendingAuthorization } from '../../lib/oauth/callback';
 import { OAuthFlowError } from '../../lib/oauth/oauth-error';
 import { diffScopes } from '../../lib/oauth/scope-diff';
 import { MANAGEMENT_API_SCOPES, MANAGEMENT_USER_CONTEXT_SCOPES } from '../../lib/oauth/management-api';
+import { useTabTokenActions } from '../../state/tab-tokens';
 import { consumeCallback } from './callback-session';
 import type { CallbackOutcome } from './callback-session';
 import { MissingProfileError, useCodeExchange } from './code-exchange-mutation';
@@ -68,6 +69,14 @@ function ExchangeErrorPanel({ error }: { error: unknown }) {
 }
 
 function Outcome({ tokens, scope, pending }: { tokens: TokenSet; scope: string | undefined; pending: PendingAuthorization }) {
+  const { tokenObtained } = useTabTokenActions();
+  const { accessToken, idToken } = tokens;
+  // The explorer offers the tokens obtained in this tab (in memory only).
+  useEffect(() => {
+    const client = pending.clientId;
+    if (accessToken) tokenObtained({ token: accessToken, source: 'authorize', label: `Access token from the authorize flow (${client}${pending.audience ? `, ${pending.audience}` : ''})` });
+    if (idToken) tokenObtained({ token: idToken, source: 'authorize', label: `ID token from the authorize flow (${client})` });
+  }, [accessToken, idToken, pending.clientId, pending.audience, tokenObtained]);
   const decoded = tokens.accessToken ? decodeToken(tokens.accessToken) : undefined;
   const diff = diffScopes({
     requestedScope: pending.requestedScope,

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { humanizeDuration } from '../../lib/jwt/time';
 import type { ProfileSummary } from '../../shared/api-contract';
+import { useTabTokenActions } from '../../state/tab-tokens';
 import { useClientCredentials } from './client-credentials-mutation';
 import { ErrorBox } from './error-explanation';
 import { useIntrospectActions } from './introspect-store';
@@ -18,6 +19,7 @@ export function MintPanel({ profiles }: { profiles: ProfileSummary[] }) {
   const [scopes, setScopes] = useState<string[]>([]);
   const mint = useClientCredentials();
   const { mintedTokenUsed } = useIntrospectActions();
+  const { tokenObtained } = useTabTokenActions();
   const api = profile?.apis.find((a) => a.identifier === chosenAudience);
   const audiences = [...new Set([...(profile?.default_audience ? [profile.default_audience] : []), ...(profile?.apis.map((a) => a.identifier) ?? [])])];
 
@@ -85,7 +87,13 @@ export function MintPanel({ profiles }: { profiles: ProfileSummary[] }) {
           type="button"
           className="button primary"
           disabled={mint.isPending}
-          onClick={() => mint.mutate({ profile: profile.id, ...(chosenAudience ? { audience: chosenAudience } : {}), ...(scopes.length ? { scope: scopes.join(' ') } : {}) })}
+          onClick={() =>
+            mint.mutate(
+              { profile: profile.id, ...(chosenAudience ? { audience: chosenAudience } : {}), ...(scopes.length ? { scope: scopes.join(' ') } : {}) },
+              // The explorer offers the tokens obtained in this tab (in memory only).
+              { onSuccess: (answer) => tokenObtained({ token: answer.access_token, source: 'mint', label: `Minted by ${profile.label} for ${chosenAudience || 'no audience'}` }) },
+            )
+          }
         >
           Get token
         </button>

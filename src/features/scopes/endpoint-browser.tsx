@@ -1,4 +1,6 @@
 import { memo, useDeferredValue, useId, useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { explorerLink } from '../../lib/explorer/endpoint-param';
 import type { ApiOperation } from '../../lib/catalog/api-model';
 import { createSearchIndex, groupRankedByTag, searchOperationsRanked } from '../../lib/catalog/search';
 import type { TagGroup } from '../../lib/catalog/search';
@@ -17,9 +19,11 @@ interface EndpointBrowserProps {
   /** Endpoints the chosen token kind cannot call, with the badge text that says so. */
   unavailable: ReadonlyMap<string, string>;
   onToggle: (id: string, selected: boolean) => void;
+  /** Each row links to the API explorer ("Try it"): the explorer knows the Management API's endpoints. */
+  explorable?: boolean;
 }
 
-export function EndpointBrowser({ operations, selected, unavailable, onToggle }: EndpointBrowserProps) {
+export function EndpointBrowser({ operations, selected, unavailable, onToggle, explorable = false }: EndpointBrowserProps) {
   const query = useSearchQuery();
   const { searchTyped } = useScopesActions();
   const deferredQuery = useDeferredValue(query);
@@ -70,6 +74,7 @@ export function EndpointBrowser({ operations, selected, unavailable, onToggle }:
               selected={selected}
               unavailable={unavailable}
               onToggle={onToggle}
+              explorable={explorable}
               onExpandToggle={() =>
                 setGroupChoices({ query: deferredQuery, open: new Map(choices ?? []).set(group.tag, !open) })
               }
@@ -87,10 +92,11 @@ interface TagGroupViewProps {
   selected: ReadonlySet<string>;
   unavailable: ReadonlyMap<string, string>;
   onToggle: (id: string, selected: boolean) => void;
+  explorable: boolean;
   onExpandToggle: () => void;
 }
 
-const TagGroupView = memo(function TagGroupView({ group, open, selected, unavailable, onToggle, onExpandToggle }: TagGroupViewProps) {
+const TagGroupView = memo(function TagGroupView({ group, open, selected, unavailable, onToggle, explorable, onExpandToggle }: TagGroupViewProps) {
   const listId = useId();
   const selectedCount = group.operations.filter((op) => selected.has(op.id)).length;
   return (
@@ -107,7 +113,7 @@ const TagGroupView = memo(function TagGroupView({ group, open, selected, unavail
       {open ? (
         <ul id={listId} className="endpoint-list">
           {group.operations.map((op) => (
-            <EndpointRow key={op.id} operation={op} checked={selected.has(op.id)} unavailable={unavailable.get(op.id) ?? null} onToggle={onToggle} />
+            <EndpointRow key={op.id} operation={op} checked={selected.has(op.id)} unavailable={unavailable.get(op.id) ?? null} onToggle={onToggle} explorable={explorable} />
           ))}
         </ul>
       ) : null}
@@ -120,14 +126,16 @@ interface EndpointRowProps {
   checked: boolean;
   unavailable: string | null;
   onToggle: (id: string, selected: boolean) => void;
+  explorable: boolean;
 }
 
-const EndpointRow = memo(function EndpointRow({ operation, checked, unavailable, onToggle }: EndpointRowProps) {
+const EndpointRow = memo(function EndpointRow({ operation, checked, unavailable, onToggle, explorable }: EndpointRowProps) {
   const { operationFocused } = useScopesActions();
   const summaryId = useId();
+  const pathId = useId();
   return (
     <li className="endpoint-row">
-      <label>
+      <label id={pathId}>
         <input
           type="checkbox"
           checked={checked}
@@ -143,6 +151,14 @@ const EndpointRow = memo(function EndpointRow({ operation, checked, unavailable,
       <span id={summaryId} className="endpoint-summary">
         <LifecycleBadges operation={operation} />
         {unavailable ? <span className="badge danger">{unavailable}</span> : null} <span className="muted">{operation.summary}</span>
+        {explorable ? (
+          <>
+            {' '}
+            <Link className="try-it" to={explorerLink(operation.id)} aria-describedby={pathId}>
+              Try it
+            </Link>
+          </>
+        ) : null}
       </span>
     </li>
   );

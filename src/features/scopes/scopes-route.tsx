@@ -136,7 +136,7 @@ function ScopePicker({ api, apis, missingApi, selection }: ScopePickerProps) {
       </div>
 
       <div className="picker-layout">
-        <EndpointBrowser operations={api.operations} selected={selectedIds} unavailable={unavailable} onToggle={actions.endpointToggled} />
+        <EndpointBrowser operations={api.operations} selected={selectedIds} unavailable={unavailable} onToggle={actions.endpointToggled} explorable={api.key === MANAGEMENT_API_KEY} />
         <div className="picker-side">
           <EndpointDetails
             api={api}

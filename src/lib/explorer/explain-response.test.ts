@@ -91,6 +91,11 @@ describe('explainResponse: the Auth0 Management API bodies', () => {
     expect(diagnosis).toMatchObject({ code: 'OWN_USER_ONLY', title: expect.stringContaining('own user'), fix: expect.stringContaining('user_metadata') });
   });
 
+  it('403 on another user, or another field, where the API leaves update:current_user_metadata out of its list: still own user only', () => {
+    const answer = auth0(403, 'Forbidden', 'Insufficient scope, expected any of: update:users,update:users_app_metadata', { errorCode: 'insufficient_scope' });
+    expect(explainResponse(answer, mgmt(patchUser, alice('read:current_user update:current_user_metadata')))).toMatchObject({ code: 'OWN_USER_ONLY', fix: expect.stringContaining('user_metadata') });
+  });
+
   it('403 on a client-credentials token for an endpoint only user tokens can call', () => {
     const op = findOperation(managementApi, 'POST /api/v2/device-credentials');
     const answer = auth0(403, 'Forbidden', 'Insufficient scope, expected any of: create:current_user_device_credentials', { errorCode: 'insufficient_scope' });

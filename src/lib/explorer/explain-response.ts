@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { acceptedScopes } from '../catalog/api-model';
+import { acceptedScopes, isCurrentUserScope } from '../catalog/api-model';
 import type { ApiDefinition, ApiOperation } from '../catalog/api-model';
 import { alternativeBlock } from '../catalog/resolve-scopes';
 import type { UnverifiedTokenFacts } from '../catalog/token-facts';
@@ -216,7 +216,10 @@ function explainForbidden(context: ExplainContext, reading: Reading): ResponseDi
   const shared = { ...base, expectedScopes, mintScope, userScopes, usedTokenFacts: facts !== null && (facts.kind === 'jwt' || facts.kind === 'scope-string') };
   const mintFix = mintScope ? ` A profile's client-credentials token can carry ${mintScope}: mint one with these scopes and retry.` : '';
 
-  const ownUserScope = kind === 'user' ? expectedScopes.find((s) => held.has(s) && s.includes(':current_user')) : undefined;
+  // The demo tenant, like Auth0, leaves the user-context scope out of "expected any of" when the call is on another
+  // user or on another field: the catalog's alternatives still say that the token's scope was the one in play.
+  const inPlay = [...expectedScopes, ...(operation ? acceptedScopes(operation) : [])];
+  const ownUserScope = kind === 'user' ? inPlay.find((s) => held.has(s) && isCurrentUserScope(s)) : undefined;
   if (ownUserScope) {
     return {
       ...shared,
