@@ -6,9 +6,17 @@ import { z } from 'zod';
 import { ASYMMETRIC_SIGNING_ALGS } from '../lib/jwt/algorithms';
 import { readJson } from '../lib/jwt/json-text';
 import { apiDefinitionSchema, clientAuthMethods, type ApiDefinition, type ClientAuthMethod, type ProfileSummary } from '../shared/api-contract';
+import { tokenParamName } from '../shared/oauth-contract';
 
 const signingAlgs = ASYMMETRIC_SIGNING_ALGS;
 type AssertionAlg = (typeof signingAlgs)[number];
+
+/** Token-request parameters the server sets itself: a profile can never hand them to the browser. */
+const serverOwnedParams = new Set([
+  'grant_type', 'client_id', 'client_secret', 'client_assertion', 'client_assertion_type', 'scope', 'audience', 'resource',
+  'subject_token', 'subject_token_type', 'actor_token', 'actor_token_type', 'requested_token_type', 'code', 'code_verifier',
+  'redirect_uri', 'refresh_token', 'username', 'password',
+]);
 
 const profileConfigSchema = z
   .object({
@@ -30,6 +38,8 @@ const profileConfigSchema = z
     assertionAudience: z.enum(['issuer', 'endpoint']).default('issuer'),
     defaultAudience: z.string().min(1).optional(),
     apis: z.array(apiDefinitionSchema).default([]),
+    /** Extra token-request parameters the browser may send with POST /api/token (e.g. a tenant rule's `user_id`). */
+    tokenParams: z.array(tokenParamName.refine((name) => !serverOwnedParams.has(name), 'is set by the server itself')).default([]),
     timeoutMs: z.number().int().min(100).max(60_000).optional(),
   })
   .strict()
@@ -76,6 +86,8 @@ export interface ResolvedProfile {
   assertionAudience: 'issuer' | 'endpoint';
   defaultAudience: string | null;
   apis: ApiDefinition[];
+  /** The only extra token-request parameters POST /api/token passes on. */
+  tokenParams: readonly string[];
   timeoutMs: number;
   demo: boolean;
 }
@@ -203,6 +215,7 @@ export async function resolveConfig(raw: unknown, options: { env: Record<string,
       assertionAudience: p.assertionAudience,
       defaultAudience: p.defaultAudience ?? null,
       apis: p.apis,
+      tokenParams: [...new Set(p.tokenParams)],
       timeoutMs: p.timeoutMs ?? parsed.data.upstreamTimeoutMs,
       demo: false,
     });
@@ -234,5 +247,6 @@ export function toProfileSummary(p: ResolvedProfile): ProfileSummary {
     default_audience: p.defaultAudience,
     apis: p.apis,
     demo: p.demo,
+    ...(p.tokenParams.length ? { token_params: [...p.tokenParams] } : {}),
   };
 }
