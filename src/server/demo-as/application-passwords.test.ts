@@ -2,17 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResolvedProfile } from '../config';
 import { startDemoTenant, testApp } from '../test-support';
 import { hashApplicationPassword } from './application-passwords';
-import { bearerVerifier } from './bearer-token';
-import { BurstLimiter } from './burst-limit';
-import { managementApi } from './management-api';
 import { demoApiIdentifier, managementApiAudience } from './tenant';
 import { testSigner, type TestSigner } from './test-bearer';
-import { testTenant } from './test-tenant';
+import { testManagementApi } from './test-management';
 
 /** App-specific passwords: the Management API's legacy operations, and /oauth/introspect answering for them. */
 
 const issuer = 'http://127.0.0.1:4001/';
-const audience = managementApiAudience(issuer);
 const bobPasswords = '/api/v2/users/auth0%7Cbob/application-passwords';
 type Json = Record<string, unknown>;
 
@@ -22,21 +18,10 @@ describe('the app-specific password store at the Management API', () => {
     signer = await testSigner(issuer);
   });
 
-  function setup() {
-    const tenant = testTenant(issuer);
-    const app = managementApi({ tenant, verifier: bearerVerifier(issuer, signer.signingKey), audience, limiter: new BurstLimiter(1_000_000, 1_000_000) });
-    const call = async (method: string, path: string, scope: string, body?: unknown) => {
-      const token = await signer.sign({ aud: audience, sub: 'demo-m2m@clients', scope });
-      const res = await app.request(`${issuer.slice(0, -1)}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      return { status: res.status, body: (text ? JSON.parse(text) : undefined) as Json | Json[] | undefined };
-    };
-    return { tenant, call };
-  }
+  const setup = () => {
+    const { tenant, call } = testManagementApi(signer);
+    return { tenant, call: async (method: string, path: string, scope: string, body?: unknown) => (await call(method, path, scope, body)) as { status: number; body: Json | Json[] | undefined } };
+  };
   const create = { label: 'Build job', audience: demoApiIdentifier, scope: ['read:appointments'] };
 
   it('creates one with its 16-letter value shown once; listing never returns the value', async () => {
