@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCatalog, buildCatalogRequests, firstDifference, serializeCatalog, CatalogSourceError } from './generate-catalog';
+import { ARCHIVED_LEGACY_OPERATIONS, buildCatalog, buildCatalogRequests, firstDifference, serializeCatalog, CatalogSourceError } from './generate-catalog';
 import type { CatalogSources } from './generate-catalog';
 
 const anyOf = (...scopes: string[]) => [{ bearerAuth: [] }, { oAuth2ClientCredentials: scopes }];
@@ -184,6 +184,17 @@ describe('buildCatalog', () => {
 
   it('flags legacy endpoints', () => {
     expect(byId('GET /api/v2/blacklists/tokens')).toMatchObject({ legacy: true, deprecated: true, source: 'legacy', scopes: ['blacklist:tokens'], docsUrl: null });
+  });
+
+  it('adds the legacy operations declared in the generator (app-specific passwords), naming their source, with request forms', () => {
+    const withArchived = sources({ archivedLegacy: ARCHIVED_LEGACY_OPERATIONS });
+    const catalog = buildCatalog(withArchived);
+    expect(catalog.counts.legacyOperations).toBe(4);
+    expect(catalog.operations.find((o) => o.id === 'DELETE /api/v2/users/{id}/application-passwords/{asp_id}')).toMatchObject({
+      legacy: true, deprecated: true, source: 'legacy', tag: 'users', scopes: ['delete:user_application_passwords'], legacySource: expect.stringContaining("Auth0's archived docs on app-specific passwords"),
+    });
+    expect(catalog.extraScopes).toContainEqual({ name: 'create:user_application_passwords', sources: ['legacy'] });
+    expect(buildCatalogRequests(withArchived).operations['POST /api/v2/users/{id}/application-passwords']?.body?.skeleton).toEqual({ label: 'string', audience: 'string', scope: ['string'] });
   });
 
   it('lists declared scopes sorted by name with their short descriptions, and the undeclared ones apart', () => {

@@ -75,6 +75,7 @@ const userContextSchema = z.object({
       path: z.string().startsWith(`${API_PREFIX}/`),
       scopesListed: z.array(z.string()),
       scopes: z.object({ anyOf: z.array(z.array(z.string())) }),
+      evidence: z.array(z.string()).optional(),
     }),
   ),
 });
@@ -84,6 +85,8 @@ export interface CatalogSources {
   specText: string;
   docsIndex: unknown;
   userContext: unknown;
+  /** Legacy operations declared here rather than in the source data (readSources passes ARCHIVED_LEGACY_OPERATIONS). */
+  archivedLegacy?: readonly ArchivedLegacyOperation[];
 }
 
 export class CatalogSourceError extends Error {
@@ -94,6 +97,54 @@ const SPEC_PROVENANCE = {
   repo: 'auth0/docs-v2',
   path: 'main/docs/oas/management/v2/management-api-oas.json',
 } as const;
+
+export interface ArchivedLegacyOperation {
+  method: HttpMethod;
+  path: string;
+  scope: string;
+  /** Where it is documented. */
+  source: string;
+  request: CatalogRequests['operations'][string];
+}
+
+const ASP_SOURCE = "Auth0's archived docs on app-specific passwords (application-passwords of a user; introspected with token_type application_specific_password_token)";
+const aspIdParam = { name: 'id', type: 'string', required: true, description: 'ID of the user the app-specific passwords belong to.' } as const;
+
+/**
+ * Legacy operations that the source data does not list, declared here with their source: Auth0's app-specific
+ * passwords, which survive only in its archived docs. Each carries its request form, which no spec can give.
+ */
+export const ARCHIVED_LEGACY_OPERATIONS: readonly ArchivedLegacyOperation[] = [
+  {
+    method: 'GET',
+    path: `${API_PREFIX}/users/{id}/application-passwords`,
+    scope: 'read:user_application_passwords',
+    source: ASP_SOURCE,
+    request: { pathParams: [aspIdParam], queryParams: [], body: null },
+  },
+  {
+    method: 'POST',
+    path: `${API_PREFIX}/users/{id}/application-passwords`,
+    scope: 'create:user_application_passwords',
+    source: ASP_SOURCE,
+    request: {
+      pathParams: [aspIdParam],
+      queryParams: [],
+      body: { contentType: 'application/json', skeleton: { label: 'string', audience: 'string', scope: ['string'] } },
+    },
+  },
+  {
+    method: 'DELETE',
+    path: `${API_PREFIX}/users/{id}/application-passwords/{asp_id}`,
+    scope: 'delete:user_application_passwords',
+    source: ASP_SOURCE,
+    request: {
+      pathParams: [aspIdParam, { name: 'asp_id', type: 'string', required: true, description: 'ID of the app-specific password.' }],
+      queryParams: [],
+      body: null,
+    },
+  },
+];
 
 const methodRank = (method: HttpMethod): number => HTTP_METHODS.indexOf(method);
 const operationId = (method: string, apiPath: string): string => `${method} ${apiPath}`;
@@ -229,7 +280,11 @@ export function buildCatalog(sources: CatalogSources): Catalog {
 
   const knownIds = new Set(operations.map((op) => op.id));
   let legacyOperationCount = 0;
-  for (const legacy of userContext.legacyNotInSpec) {
+  const legacyOperations = [
+    ...userContext.legacyNotInSpec.map((legacy) => ({ ...legacy, source: legacy.evidence?.[0] })),
+    ...(sources.archivedLegacy ?? []).map((legacy) => ({ ...legacy, scopes: { anyOf: [[legacy.scope]] } })),
+  ];
+  for (const legacy of legacyOperations) {
     const id = operationId(legacy.method, legacy.path);
     if (knownIds.has(id)) continue;
     const scopes = [...new Set(legacy.scopes.anyOf.flat())];
@@ -249,6 +304,7 @@ export function buildCatalog(sources: CatalogSources): Catalog {
       legacy: true,
       source: 'legacy',
       inHead: false,
+      ...(legacy.source === undefined ? {} : { legacySource: legacy.source }),
     });
   }
 
@@ -303,7 +359,7 @@ export function buildCatalog(sources: CatalogSources): Catalog {
   return catalogSchema.parse(catalog);
 }
 
-/** The request-form details of every spec operation, keyed by operation id, in the catalog's operation order. */
+/** The request-form details of every spec operation and of the archived legacy ones, keyed by operation id, in the catalog's operation order. */
 export function buildCatalogRequests(sources: CatalogSources): CatalogRequests {
   const spec = check(specSchema, parseJson(sources.specText, SPEC_FILE), SPEC_FILE);
   const components: OpenApiComponents = spec.components;
@@ -317,6 +373,7 @@ export function buildCatalogRequests(sources: CatalogSources): CatalogRequests {
       found.set(operationId(method, apiPath), operationRequest(apiPath, rawOperation as Record<string, unknown>, shared, components));
     }
   }
+  for (const legacy of sources.archivedLegacy ?? []) found.set(operationId(legacy.method, legacy.path), legacy.request);
   const order = buildCatalog(sources).operations.map((op) => op.id);
   const requests: CatalogRequests = {
     schemaVersion: 1,
@@ -341,6 +398,7 @@ export async function readSources(sourceDir: string): Promise<CatalogSources> {
     specText,
     docsIndex: parseJson(docsText, DOCS_INDEX_FILE),
     userContext: parseJson(userText, USER_CONTEXT_FILE),
+    archivedLegacy: ARCHIVED_LEGACY_OPERATIONS,
   };
 }
 

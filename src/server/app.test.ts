@@ -19,6 +19,7 @@ const secretProfile: ResolvedProfile = {
   assertionAudience: 'issuer',
   defaultAudience: 'https://acme.eu.auth0.com/api/v2/',
   apis: [{ identifier: 'https://api.acme.test/', scopes: ['read:things'] }],
+  tokenParams: [],
   timeoutMs: 5000,
   demo: false,
 };

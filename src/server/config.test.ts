@@ -36,6 +36,19 @@ describe('config', () => {
     await expect(resolveConfig({ profiles: [{ ...m2m, clientSecret: 'x' }, { ...m2m, clientSecret: 'y' }] }, base)).rejects.toThrow(/profiles\[1\]\.id duplicates/);
   });
 
+  it('reads tokenParams (none by default), shows it in the summary, and refuses names the server sets itself', async () => {
+    const plain = await resolveConfig({ profiles: [{ ...m2m, clientSecret: 'x' }] }, base);
+    expect(plain.profiles[0]?.tokenParams).toEqual([]);
+    expect(toProfileSummary(plain.profiles[0]!).token_params).toBeUndefined();
+    const withParams = await resolveConfig({ profiles: [{ ...m2m, clientSecret: 'x', tokenParams: ['user_id', 'user_id', 'organization'] }] }, base);
+    expect(withParams.profiles[0]?.tokenParams).toEqual(['user_id', 'organization']);
+    expect(toProfileSummary(withParams.profiles[0]!).token_params).toEqual(['user_id', 'organization']);
+    for (const name of ['client_secret', 'grant_type', 'audience', 'subject_token']) {
+      await expect(resolveConfig({ profiles: [{ ...m2m, clientSecret: 'x', tokenParams: [name] }] }, base)).rejects.toThrow(/profiles\[0\]\.tokenParams\[0\] is set by the server itself/);
+    }
+    await expect(resolveConfig({ profiles: [{ ...m2m, clientSecret: 'x', tokenParams: ['a b'] }] }, base)).rejects.toThrow(/tokenParams\[0\] is not a parameter name/);
+  });
+
   it('refuses an issuer that carries credentials, a query or a fragment', async () => {
     for (const issuer of ['https://admin:hunter2@as.example.com/', 'https://as.example.com/?x=1', 'https://as.example.com/#f']) {
       await expect(resolveConfig({ profiles: [{ ...m2m, clientSecret: 'x', issuer }] }, base)).rejects.toThrow(/profiles\[0\]\.issuer must not carry credentials/);

@@ -7,6 +7,7 @@ import { ASYMMETRIC_SIGNING_ALGS } from '../lib/jwt/algorithms';
 import { readJson } from '../lib/jwt/json-text';
 import { isLoopbackHost } from '../lib/oauth/issuer';
 import { apiDefinitionSchema, clientAuthMethods, type ApiDefinition, type ClientAuthMethod, type ProfileSummary } from '../shared/api-contract';
+import { tokenParamName } from '../shared/oauth-contract';
 
 const signingAlgs = ASYMMETRIC_SIGNING_ALGS;
 type AssertionAlg = (typeof signingAlgs)[number];
@@ -27,6 +28,13 @@ const apiConfigSchema = apiDefinitionSchema.extend({
     .optional(),
 });
 
+/** Token-request parameters the server sets itself: a profile can never hand them to the browser. */
+const serverOwnedParams = new Set([
+  'grant_type', 'client_id', 'client_secret', 'client_assertion', 'client_assertion_type', 'scope', 'audience', 'resource',
+  'subject_token', 'subject_token_type', 'actor_token', 'actor_token_type', 'requested_token_type', 'code', 'code_verifier',
+  'redirect_uri', 'refresh_token', 'username', 'password',
+]);
+
 const profileConfigSchema = z
   .object({
     id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'must be 1-64 letters, digits, "-" or "_"'),
@@ -42,6 +50,8 @@ const profileConfigSchema = z
     assertionAudience: z.enum(['issuer', 'endpoint']).default('issuer'),
     defaultAudience: z.string().min(1).optional(),
     apis: z.array(apiConfigSchema).default([]),
+    /** Extra token-request parameters the browser may send with POST /api/token (e.g. a tenant rule's `user_id`). */
+    tokenParams: z.array(tokenParamName.refine((name) => !serverOwnedParams.has(name), 'is set by the server itself')).default([]),
     timeoutMs: z.number().int().min(100).max(60_000).optional(),
   })
   .strict()
@@ -88,6 +98,8 @@ export interface ResolvedProfile {
   assertionAudience: 'issuer' | 'endpoint';
   defaultAudience: string | null;
   apis: ApiDefinition[];
+  /** The only extra token-request parameters POST /api/token passes on. */
+  tokenParams: readonly string[];
   timeoutMs: number;
   demo: boolean;
 }
@@ -215,6 +227,7 @@ export async function resolveConfig(raw: unknown, options: { env: Record<string,
       assertionAudience: p.assertionAudience,
       defaultAudience: p.defaultAudience ?? null,
       apis: p.apis,
+      tokenParams: [...new Set(p.tokenParams)],
       timeoutMs: p.timeoutMs ?? parsed.data.upstreamTimeoutMs,
       demo: false,
     });
@@ -246,5 +259,6 @@ export function toProfileSummary(p: ResolvedProfile): ProfileSummary {
     default_audience: p.defaultAudience,
     apis: p.apis,
     demo: p.demo,
+    ...(p.tokenParams.length ? { token_params: [...p.tokenParams] } : {}),
   };
 }

@@ -81,7 +81,7 @@ export function testApp(profiles: ResolvedProfile[], options: TestDepsOptions & 
 export function stubProfile(issuer: string, overrides: Partial<ResolvedProfile> = {}): ResolvedProfile {
   return {
     id: 'stub', label: 'stub', issuer, clientId: 'stub-client', clientAuthMethod: 'client_secret_basic', clientSecret: 'stub-secret-value',
-    assertionAudience: 'issuer', defaultAudience: null, apis: [], timeoutMs: 3_000, demo: false, ...overrides,
+    assertionAudience: 'issuer', defaultAudience: null, apis: [], tokenParams: [], timeoutMs: 3_000, demo: false, ...overrides,
   };
 }
 

@@ -61,6 +61,8 @@ export const profileSummarySchema = z.object({
   default_audience: z.string().nullable(),
   apis: z.array(apiDefinitionSchema),
   demo: z.boolean(),
+  /** The extra token-request parameters POST /api/token accepts for this profile (its `tokenParams`). */
+  token_params: z.array(z.string()).optional(),
 });
 export type ProfileSummary = z.infer<typeof profileSummarySchema>;
 

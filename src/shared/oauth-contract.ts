@@ -16,15 +16,34 @@ const tokenTypeHint = z.enum(tokenTypeHints);
 export const introspectRequestSchema = z.object({ profile: profileId, token: tokenText, token_type_hint: tokenTypeHint.optional() }).strict();
 export type IntrospectRequest = z.infer<typeof introspectRequestSchema>;
 
-/** POST /api/token: a client-credentials grant (RFC 6749 §4.4) with the profile's credentials. */
+const audience = z.string().min(1).max(2048);
+const scope = z.string().max(8192).regex(/^[\x21\x23-\x5B\x5D-\x7E ]*$/, 'is not a space-separated list of scope tokens');
+/** A token-request parameter name, as a profile's `tokenParams` may allow it. */
+export const tokenParamName = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'is not a parameter name (1-64 letters, digits, "_", "." or "-")');
+const maxTokenParams = 16;
+
+/**
+ * POST /api/token: a client-credentials grant (RFC 6749 §4.4) with the profile's credentials. `params` are extra
+ * token-request parameters; the server sends only the names the profile's `tokenParams` allows, and refuses others.
+ */
 export const clientCredentialsRequestSchema = z
   .object({
     profile: profileId,
-    audience: z.string().min(1).max(2048).optional(),
-    scope: z.string().max(8192).regex(/^[\x21\x23-\x5B\x5D-\x7E ]*$/, 'is not a space-separated list of scope tokens').optional(),
+    audience: audience.optional(),
+    scope: scope.optional(),
+    params: z
+      .record(tokenParamName, z.string().min(1).max(2048))
+      .refine((params) => Object.keys(params).length <= maxTokenParams, `has more than ${maxTokenParams} parameters`)
+      .optional(),
   })
   .strict();
 export type ClientCredentialsRequest = z.infer<typeof clientCredentialsRequestSchema>;
+
+/** POST /api/exchange: OAuth 2.0 Token Exchange (RFC 8693 §2.1) of an access token, with the profile's credentials. */
+export const exchangeRequestSchema = z
+  .object({ profile: profileId, subject_token: tokenText, audience: audience.optional(), scope: scope.optional() })
+  .strict();
+export type ExchangeRequest = z.infer<typeof exchangeRequestSchema>;
 
 /** POST /api/revoke (RFC 7009 §2.1). */
 export const revokeRequestSchema = z.object({ profile: profileId, token: tokenText, token_type_hint: tokenTypeHint.optional() }).strict();
@@ -81,12 +100,21 @@ export const tokenResponseMetaSchema = upstreamMetaSchema.extend({
   obtainedAt: z.number(),
   /** When the cache lets go of it (ms since the epoch), or null when it is not cached (no expires_in). */
   cachedUntil: z.number().nullable(),
-  /** The audience and scope that were asked for (the cache key). */
+  /** The audience and scope that were asked for (the cache key, with `params`). */
   audience: z.string().nullable(),
   scope: z.string().nullable(),
+  /** The extra token-request parameters that were sent, when any. */
+  params: z.record(z.string(), z.string()).optional(),
 });
 export const clientCredentialsResponseSchema = clientCredentialsAnswerSchema.extend({ meta: tokenResponseMetaSchema });
 export type ClientCredentialsResponse = z.infer<typeof clientCredentialsResponseSchema>;
+
+/** RFC 8693 §2.2.1: a token response that also says what kind of token was issued. */
+export const exchangeAnswerSchema = clientCredentialsAnswerSchema.extend({ issued_token_type: z.string().min(1) });
+export const exchangeResponseSchema = exchangeAnswerSchema.extend({
+  meta: upstreamMetaSchema.extend({ audience: z.string().nullable(), scope: z.string().nullable() }),
+});
+export type ExchangeResponse = z.infer<typeof exchangeResponseSchema>;
 
 export const revokeResponseSchema = z.object({ revoked: z.literal(true), meta: upstreamMetaSchema });
 export type RevokeResponse = z.infer<typeof revokeResponseSchema>;

@@ -88,7 +88,7 @@ describe('/scopes', { timeout: 30_000 }, () => {
     renderAt('/scopes');
     const search = await findSearchbox();
     await user.clear(search);
-    expect(screen.getByText(/^473 endpoints match/)).toBeInTheDocument();
+    expect(screen.getByText(/^476 endpoints match/)).toBeInTheDocument();
     expect(screen.queryByRole('checkbox', { name: 'GET /api/v2/users' })).not.toBeInTheDocument();
     // A broad query: best matches open first, the count stays exact.
     await user.type(search, 'get');

@@ -33,6 +33,8 @@ const catalogOperationSchema = z.object({
   legacy: z.boolean(),
   source: operationSourceSchema,
   inHead: z.boolean(),
+  /** Where a legacy operation is documented, since no current spec has it. */
+  legacySource: z.string().optional(),
 });
 export type CatalogOperation = z.infer<typeof catalogOperationSchema>;
 

@@ -26,7 +26,7 @@ describe('searchOperations', () => {
   });
 
   it('finds legacy endpoints by the word legacy', () => {
-    expect(ids('legacy')).toEqual(['GET /api/v2/blacklists/tokens', 'POST /api/v2/blacklists/tokens']);
+    expect(ids('legacy')).toEqual(['GET /api/v2/blacklists/tokens', 'POST /api/v2/blacklists/tokens', 'GET /api/v2/users/{id}/application-passwords', 'POST /api/v2/users/{id}/application-passwords', 'DELETE /api/v2/users/{id}/application-passwords/{asp_id}']);
   });
 });
 

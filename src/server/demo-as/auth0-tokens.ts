@@ -1,6 +1,7 @@
 import { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { userContextScopes } from './tenant';
 import type { TenantStore } from './tenant-store';
+import { isTokenExchange } from './token-exchange';
 import { splitScope } from '../../lib/oauth/scope';
 
 /** What goes into the demo tenant's access tokens, as Auth0 decides it: audiences, scopes, gty, azp, permissions. */
@@ -69,7 +70,8 @@ export function auth0AccessToken(tenant: TenantStore, issuer: string): JwtCustom
     }
     const apiScopes = typeof payload.scope === 'string' ? splitScope(payload.scope) : [];
     // Auth0 repeats the granted OIDC scopes in a user access token's `scope`; oidc-provider keeps only the API's.
-    const exchanged = ctx.oidc.entities.AuthorizationCode ?? ctx.oidc.entities.RefreshToken;
+    // A token exchange's scope is the subset asked for, OIDC scopes included.
+    const exchanged = ctx.oidc.entities.AuthorizationCode ?? ctx.oidc.entities.RefreshToken ?? (isTokenExchange(ctx.oidc.params) ? token : undefined);
     const oidcScopes = splitScope(exchanged?.scope ?? ctx.oidc.params?.scope?.toString()).filter((s) => oidcScopeNames.has(s));
     const scopes = [...oidcScopes, ...apiScopes.filter((s) => !oidcScopeNames.has(s))];
     if (scopes.length) payload.scope = scopes.join(' ');

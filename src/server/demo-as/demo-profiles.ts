@@ -10,7 +10,7 @@ export function demoProfiles(issuer: string, keys: DemoKeys, timeoutMs: number):
     { identifier: demoApiIdentifier, name: 'Demo appointments API', scopes: [...demoApiScopes], baseUrl: demoApiBaseUrl(issuer) },
     { identifier: managementApiAudience(issuer), name: 'Demo Management API', scopes: [...managementApiScopes] },
   ];
-  const common = { issuer, apis, timeoutMs, demo: true, assertionAudience: 'issuer' as const };
+  const common = { issuer, apis, timeoutMs, demo: true, assertionAudience: 'issuer' as const, tokenParams: [] as readonly string[] };
   return [
     {
       ...common,
@@ -20,6 +20,8 @@ export function demoProfiles(issuer: string, keys: DemoKeys, timeoutMs: number):
       clientAuthMethod: 'client_secret_basic',
       clientSecret: keys.demoM2mSecret,
       defaultAudience: demoApiIdentifier,
+      // The tenant's claim rule reads it (client credentials with a user claim).
+      tokenParams: ['user_id'],
     },
     {
       ...common,

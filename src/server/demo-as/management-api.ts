@@ -4,6 +4,7 @@ import { isCurrentUserScope } from '../../lib/catalog/api-model';
 import { Auth0ApiError, auth0Errors } from './auth0-errors';
 import { scopesOf, type BearerVerifier } from './bearer-token';
 import { BurstLimiter } from './burst-limit';
+import { applicationPasswordRoutes } from './mgmt-application-passwords';
 import { clientRoutes } from './mgmt-clients';
 import type { ManagementEnv } from './management-context';
 import { matchManagementOperation } from './management-operations';
@@ -76,5 +77,6 @@ export function managementApi({ tenant, verifier, audience, limiter = new BurstL
   app.route('/api/v2', userRoutes());
   app.route('/api/v2', roleRoutes());
   app.route('/api/v2', clientRoutes());
+  app.route('/api/v2', applicationPasswordRoutes());
   return app;
 }

@@ -1,32 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bearerVerifier } from './bearer-token';
-import { BurstLimiter } from './burst-limit';
-import { managementApi } from './management-api';
 import { mergeMetadata } from './metadata-merge';
-import { managementApiAudience } from './tenant';
 import { testSigner, type TestSigner } from './test-bearer';
-import { testTenant } from './test-tenant';
+import { testManagementApi } from './test-management';
 
 const issuer = 'http://127.0.0.1:4001/';
-const audience = managementApiAudience(issuer);
 let signer: TestSigner;
 
 beforeAll(async () => {
   signer = await testSigner(issuer);
 });
 
-function setup() {
-  const tenant = testTenant(issuer);
-  const app = managementApi({ tenant, verifier: bearerVerifier(issuer, signer.signingKey), audience, limiter: new BurstLimiter(1_000_000, 1_000_000) });
-  const call = async (method: string, path: string, scope: string, body?: unknown, sub = 'demo-m2m@clients') => {
-    const token = await signer.sign({ aud: audience, sub, scope });
-    const headers: Record<string, string> = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const res = await app.request(`${issuer.slice(0, -1)}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await res.text();
-    return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
-  };
-  return { tenant, call };
-}
+const setup = () => testManagementApi(signer);
 
 const alice = '/api/v2/users/auth0%7Calice';
 const bob = '/api/v2/users/auth0%7Cbob';

@@ -3,6 +3,7 @@ import { auth0AccessToken, resourceServerInfo } from './auth0-tokens';
 import { browserResponseTypes, tenantAdapter } from './client-adapter';
 import type { DemoKeys } from './keys';
 import type { TenantStore } from './tenant-store';
+import { tenantTokenClaims } from './token-claims';
 
 const oneDay = 24 * 60 * 60;
 
@@ -50,6 +51,7 @@ export function buildProviderConfiguration(issuer: string, keys: DemoKeys, tenan
         getResourceServerInfo: resourceServerInfo(tenant),
       },
     },
+    extraTokenClaims: tenantTokenClaims(tenant),
     formats: {
       // Auth0's opaque access tokens are 32 characters: 192 bits of base64url.
       bitsOfOpaqueRandomness: 192,

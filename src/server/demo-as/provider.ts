@@ -4,12 +4,14 @@ import { getRequestListener } from '@hono/node-server';
 import Provider from 'oidc-provider';
 import { bearerVerifier } from './bearer-token';
 import { demoApi, demoApiPath } from './demo-api';
+import { tenantEndpointHooks } from './endpoint-hooks';
 import { demoRequestHandler, type MountedResource } from './http-front';
 import { managementApi } from './management-api';
 import { loadOrCreateDemoKeys, type DemoKeys } from './keys';
 import { buildProviderConfiguration } from './provider-config';
 import { createDemoTenant, managementApiAudience } from './tenant';
 import type { TenantStore } from './tenant-store';
+import { registerTokenExchange } from './token-exchange';
 
 export interface DemoAuthorizationServerOptions {
   host: string;
@@ -50,6 +52,8 @@ export async function startDemoAuthorizationServer(options: DemoAuthorizationSer
   const tenant = createDemoTenant({ issuer, keys, appOrigins: options.appOrigins });
   const provider = new Provider(issuer, buildProviderConfiguration(issuer, keys, tenant));
   allowLoopbackImplicitRedirects(provider);
+  registerTokenExchange(provider, tenant, issuer, keys.signingKey);
+  provider.use(tenantEndpointHooks(tenant, issuer, keys.signingKey));
   provider.on('server_error', (_ctx, err) => console.error(`demo AS: server error: ${err.message}`));
 
   const verifier = bearerVerifier(issuer, keys.signingKey);

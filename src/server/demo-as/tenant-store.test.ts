@@ -4,6 +4,17 @@ import { testTenant } from './test-tenant';
 const api = 'https://api.example.test/';
 
 describe('tenant store', () => {
+  it('keeps a revoked JWT on its list until the token would have expired anyway', () => {
+    const tenant = testTenant();
+    tenant.revokeAccessToken('jti-1', 1_000, 500);
+    tenant.revokeAccessToken('jti-old', 400, 500);
+    expect(tenant.isAccessTokenRevoked('jti-1')).toBe(true);
+    expect(tenant.isAccessTokenRevoked('jti-old')).toBe(false);
+    tenant.revokeAccessToken('jti-2', 2_000, 1_000);
+    expect(tenant.isAccessTokenRevoked('jti-1')).toBe(false);
+    expect(tenant.isAccessTokenRevoked('jti-2')).toBe(true);
+  });
+
   it('keeps a fresh store per tenant, so edits never leak between instances', () => {
     const a = testTenant();
     const b = testTenant();

@@ -83,6 +83,36 @@ export interface TenantUser {
   readonly permissions: readonly Permission[];
 }
 
+/**
+ * Auth0's application-specific password (legacy): a user's own long-lived bearer credential for one API, with some
+ * scopes. Only a SHA-256 of the value is kept: the value itself is shown once, when it is created.
+ */
+export interface ApplicationPassword {
+  readonly id: string;
+  readonly user_id: string;
+  readonly label: string;
+  readonly audience: string;
+  readonly scope: readonly string[];
+  /** ISO 8601. */
+  readonly created_at: string;
+  /** Hex SHA-256 of the value. */
+  readonly value_sha256: string;
+}
+
+/**
+ * A tenant rule, as Auth0's credentials-exchange hook (today an Action) would be written: an extra parameter of a
+ * client-credentials request, naming a user of the tenant, becomes a namespaced claim of the token.
+ */
+export interface TokenClaimRule {
+  readonly id: string;
+  /** The token-request parameter, e.g. `user_id`. */
+  readonly param: string;
+  /** The namespaced claim it becomes, e.g. `https://demo.test/user_id`. */
+  readonly claim: string;
+  /** The only clients the rule runs for. */
+  readonly client_ids: readonly string[];
+}
+
 /** One collection of records keyed by id. Records are copied in, so a caller's object never aliases the store. */
 export class Records<T> {
   readonly #byId = new Map<string, T>();
@@ -119,6 +149,13 @@ export class TenantStore {
   readonly resourceServers = new Records<ResourceServer>((r) => r.id);
   readonly roles = new Records<TenantRole>((r) => r.id);
   readonly users = new Records<TenantUser>((u) => u.user_id);
+  readonly applicationPasswords = new Records<ApplicationPassword>((p) => p.id);
+  readonly tokenClaimRules = new Records<TokenClaimRule>((r) => r.id);
+  /**
+   * The `jti`s of revoked JWT access tokens, with their `exp` (epoch seconds). oidc-provider keeps no record of the
+   * JWTs it issues and refuses to revoke them, so the tenant keeps this list (fed by /oauth/revoke).
+   */
+  readonly #revokedJwts = new Map<string, number>();
 
   /** The API whose identifier (the `audience` a client asks for) is `identifier`. */
   resourceServer(identifier: string): ResourceServer | undefined {
@@ -128,6 +165,21 @@ export class TenantStore {
   /** The scopes `clientId` has been granted on `audience`: empty without a client grant. */
   grantedScopes(clientId: string, audience: string): readonly string[] {
     return this.clientGrants.find((g) => g.client_id === clientId && g.audience === audience)?.scope ?? [];
+  }
+
+  /** Records a revoked JWT access token until it expires anyway; entries past their `exp` are dropped here. */
+  revokeAccessToken(jti: string, exp: number, nowSeconds = Math.floor(Date.now() / 1000)): void {
+    for (const [kept, keptExp] of this.#revokedJwts) if (keptExp <= nowSeconds) this.#revokedJwts.delete(kept);
+    if (exp > nowSeconds) this.#revokedJwts.set(jti, exp);
+  }
+
+  isAccessTokenRevoked(jti: string): boolean {
+    return this.#revokedJwts.has(jti);
+  }
+
+  /** The application-specific password whose value hashes to `valueSha256`. */
+  applicationPasswordByHash(valueSha256: string): ApplicationPassword | undefined {
+    return this.applicationPasswords.find((p) => p.value_sha256 === valueSha256);
   }
 
   /** The user's permission names on `audience`: their own, then their roles', once each. */

@@ -21,6 +21,12 @@ export const userContextScopes: readonly string[] = [...catalog.userContextScope
 
 export const demoClientIds = { spa: 'demo-spa', web: 'demo-web', m2m: 'demo-m2m', rs: 'demo-rs' } as const;
 
+/** OAuth 2.0 Token Exchange (RFC 8693 §2.1): a client may use it when its `grant_types` lists it. */
+export const tokenExchangeGrantType = 'urn:ietf:params:oauth:grant-type:token-exchange';
+
+/** The claim the demo tenant's rule puts a client-credentials request's `user_id` into (namespaced, as Auth0 requires). */
+export const userIdClaim = 'https://demo.test/user_id';
+
 export interface DemoTenantOptions {
   issuer: string;
   keys: DemoKeys;
@@ -85,7 +91,7 @@ export function createDemoTenant({ issuer, keys, appOrigins }: DemoTenantOptions
     app_type: 'non_interactive',
     token_endpoint_auth_method: 'client_secret_basic',
     client_secret: keys.demoM2mSecret,
-    grant_types: ['client_credentials'],
+    grant_types: ['client_credentials', tokenExchangeGrantType],
     callbacks: [],
   });
   tenant.clients.put({
@@ -102,6 +108,9 @@ export function createDemoTenant({ issuer, keys, appOrigins }: DemoTenantOptions
   tenant.clientGrants.put({ id: 'cgr_demo_m2m_appointments', client_id: demoClientIds.m2m, audience: demoApiIdentifier, scope: [...demoApiScopes] });
   tenant.clientGrants.put({ id: 'cgr_demo_rs_appointments', client_id: demoClientIds.rs, audience: demoApiIdentifier, scope: [...demoApiScopes] });
   tenant.clientGrants.put({ id: 'cgr_demo_m2m_management', client_id: demoClientIds.m2m, audience: mgmtAudience, scope: [...managementApiScopes] });
+
+  // The rule from the support thread: a long-running job's machine token names the user it acts for.
+  tenant.tokenClaimRules.put({ id: 'rule_user_id_claim', param: 'user_id', claim: userIdClaim, client_ids: [demoClientIds.m2m] });
 
   tenant.roles.put({ id: 'rol_clinic_admin', name: 'Clinic admin', description: 'reads and writes appointments', permissions: demoApiScopes.map(demoApiPermission) });
   tenant.roles.put({ id: 'rol_receptionist', name: 'Receptionist', description: 'reads appointments only', permissions: [demoApiPermission('read:appointments')] });

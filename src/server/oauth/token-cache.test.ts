@@ -95,4 +95,11 @@ describe('token cache', () => {
     expect(tokenCacheKey('p', 'https://api/', 'a')).not.toBe(tokenCacheKey('p', undefined, 'a'));
     expect(tokenCacheKey('p', undefined, undefined)).not.toBe(tokenCacheKey('q', undefined, undefined));
   });
+
+  it('keys by the extra token parameters too, whatever their order', () => {
+    expect(tokenCacheKey('p', 'a', 's', {})).toBe(tokenCacheKey('p', 'a', 's'));
+    expect(tokenCacheKey('p', 'a', 's', { user_id: 'alice' })).not.toBe(tokenCacheKey('p', 'a', 's'));
+    expect(tokenCacheKey('p', 'a', 's', { user_id: 'alice' })).not.toBe(tokenCacheKey('p', 'a', 's', { user_id: 'bob' }));
+    expect(tokenCacheKey('p', 'a', 's', { x: '1', user_id: 'alice' })).toBe(tokenCacheKey('p', 'a', 's', { user_id: 'alice', x: '1' }));
+  });
 });

@@ -99,8 +99,9 @@ export function createTokenCache<T>(now: () => number = Date.now, limits: TokenC
   };
 }
 
-/** The cache key: the scope as a set (order and repeats don't make a different token). */
-export function tokenCacheKey(profileId: string, audience: string | undefined, scope: string | undefined): string {
+/** The cache key: the scope as a set (order and repeats don't make a different token), and the extra parameters by name. */
+export function tokenCacheKey(profileId: string, audience: string | undefined, scope: string | undefined, params: Readonly<Record<string, string>> = {}): string {
   const scopes = splitScope(scope).sort();
-  return JSON.stringify([profileId, audience ?? null, scopes]);
+  const extra = Object.entries(params).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([profileId, audience ?? null, scopes, ...(extra.length ? [extra] : [])]);
 }

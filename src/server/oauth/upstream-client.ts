@@ -5,7 +5,7 @@ import type { TokenResponse } from '../../lib/oauth/code-exchange';
 import { OAuthFlowError } from '../../lib/oauth/oauth-error';
 import type { CodeExchangeRequest } from '../../shared/authorize-contract';
 import type { UpstreamMeta } from '../../shared/oauth-contract';
-import { clientCredentialsAnswerSchema, introspectionAnswerSchema, jwksAnswerSchema, userinfoAnswerSchema } from '../../shared/oauth-contract';
+import { clientCredentialsAnswerSchema, exchangeAnswerSchema, introspectionAnswerSchema, jwksAnswerSchema, userinfoAnswerSchema } from '../../shared/oauth-contract';
 import type { ResolvedProfile } from '../config';
 import { ApiError } from '../errors';
 import { clientAuthFor } from './client-auth';
@@ -36,6 +36,9 @@ interface UpstreamClientOptions {
 type TokenTypeHint = 'access_token' | 'refresh_token';
 type RequestOptions = { [oauth.customFetch]: typeof fetch; [oauth.allowInsecureRequests]?: boolean };
 type ClientCredentialsAnswer = z.infer<typeof clientCredentialsAnswerSchema>;
+
+const tokenExchangeGrantType = 'urn:ietf:params:oauth:grant-type:token-exchange';
+const accessTokenType = 'urn:ietf:params:oauth:token-type:access_token';
 
 const anyBody = z.unknown();
 
@@ -155,15 +158,16 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
     },
 
     /**
-     * A client-credentials grant (RFC 6749 §4.4), cached per (profile, audience, scope) until 60 s before expiry.
+     * A client-credentials grant (RFC 6749 §4.4), cached per (profile, audience, scope, params) until 60 s before
+     * expiry. `params` are extra token-request parameters, already checked against the profile's `tokenParams`.
      * A cached answer's `expires_in` is what is left of the token's lifetime, in whole seconds (RFC 6749 §5.1
      * counts it from the response), not what the AS said when it issued the token.
      */
-    async clientCredentials(profile: ResolvedProfile, audience: string | undefined, scope: string | undefined) {
+    async clientCredentials(profile: ResolvedProfile, audience: string | undefined, scope: string | undefined, params: Readonly<Record<string, string>> = {}) {
       const normalizedScope = formatScope(splitScope(scope)) || undefined;
-      const key = tokenCacheKey(profile.id, audience, normalizedScope);
+      const key = tokenCacheKey(profile.id, audience, normalizedScope, params);
       const result = await tokens.get(key, async () => {
-        const parameters = new URLSearchParams();
+        const parameters = new URLSearchParams(Object.entries(params));
         if (audience) parameters.set('audience', audience);
         if (normalizedScope) parameters.set('scope', normalizedScope);
         const obtainedAt = now();
@@ -182,6 +186,20 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
     /** An API explorer request to a URL that `resolveCallTarget` allowed for the profile (see `sendApiCall`). */
     callApi(profile: ResolvedProfile, call: Omit<ApiCall, 'timeoutMs'>) {
       return sendApiCall(options.fetch, scrubber, { ...call, timeoutMs: profile.timeoutMs });
+    },
+
+    /**
+     * OAuth 2.0 Token Exchange (RFC 8693 §2.1) of an access token, with the profile's client authentication. Never
+     * cached: each answer is a new credential for a user, asked for on purpose.
+     */
+    async exchange(profile: ResolvedProfile, subjectToken: string, audience: string | undefined, scope: string | undefined) {
+      const normalizedScope = formatScope(splitScope(scope)) || undefined;
+      const parameters = new URLSearchParams({ subject_token: subjectToken, subject_token_type: accessTokenType });
+      if (audience) parameters.set('audience', audience);
+      if (normalizedScope) parameters.set('scope', normalizedScope);
+      const answer = await call(profile, 'token_endpoint', 'token exchange', (as, client, auth, requestOptions) =>
+        oauth.genericTokenEndpointRequest(as, client, auth, tokenExchangeGrantType, parameters, requestOptions), exchangeAnswerSchema);
+      return { ...answer, audience: audience ?? null, scope: normalizedScope ?? null };
     },
 
     /**
