@@ -97,24 +97,27 @@ export const routeSources: Readonly<Record<string, string>> = {
   '/callback': 'src/features/authorize/callback-route.tsx',
 };
 
-interface ManifestChunk {
+export interface ManifestChunk {
   file: string;
   imports?: string[];
+  css?: string[];
+}
+export type ViteManifest = Readonly<Record<string, ManifestChunk>>;
+
+/** The manifest keys a module loads before it runs: itself and its static imports, transitively. */
+export function staticClosure(manifest: ViteManifest, key: string, into = new Set<string>()): Set<string> {
+  if (into.has(key) || !manifest[key]) return into;
+  into.add(key);
+  for (const dep of manifest[key].imports ?? []) staticClosure(manifest, dep, into);
+  return into;
 }
 
+const filesOf = (manifest: ViteManifest, keys: Iterable<string>) => [...keys].map((key) => manifest[key]?.file).filter((f): f is string => f !== undefined);
+
 /** The JS files a route's module needs before it runs: its chunk and its static imports, minus those of the entry. */
-export function routePreloads(manifest: Readonly<Record<string, ManifestChunk>>, source: string): string[] {
-  const entryFiles = new Set<string>();
-  const visit = (key: string, into: Set<string>) => {
-    const chunk = manifest[key];
-    if (!chunk || into.has(chunk.file)) return;
-    into.add(chunk.file);
-    for (const dep of chunk.imports ?? []) visit(dep, into);
-  };
-  visit('index.html', entryFiles);
-  const files = new Set<string>();
-  visit(source, files);
-  return [...files].filter((f) => !entryFiles.has(f) && f.endsWith('.js'));
+export function routePreloads(manifest: ViteManifest, source: string): string[] {
+  const entryFiles = new Set(filesOf(manifest, staticClosure(manifest, 'index.html')));
+  return filesOf(manifest, staticClosure(manifest, source)).filter((f) => !entryFiles.has(f) && f.endsWith('.js'));
 }
 
 /**
@@ -124,12 +127,12 @@ export function routePreloads(manifest: Readonly<Record<string, ManifestChunk>>,
  */
 export function appShell(distDir: string): (c: Context) => Response {
   let indexHtml: string | undefined;
-  let manifest: Record<string, ManifestChunk> | undefined;
+  let manifest: ViteManifest | undefined;
   const perRoute = new Map<string, string>();
   return (c) => {
     indexHtml ??= readFileSync(join(distDir, 'index.html'), 'utf8');
     const manifestPath = join(distDir, '.vite', 'manifest.json');
-    manifest ??= existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, ManifestChunk>) : {};
+    manifest ??= existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as ViteManifest) : {};
     // The index route redirects to the token editor.
     const route = c.req.path === '/' ? '/debugger' : c.req.path.replace(/\/+$/, '');
     const source = routeSources[route];
