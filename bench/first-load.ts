@@ -18,12 +18,12 @@ export interface TransferredJs {
 }
 
 /** The JS responses of one page load, as Chromium received them: encoded body bytes and their Content-Encoding. */
-export function recordJs(page: { on: (event: 'response', listener: (r: Response) => void) => unknown }): () => Promise<TransferredJs> {
+export function recordJs(page: { on: (event: 'response', listener: (r: Response) => void) => unknown }): { collect: () => Promise<TransferredJs>; counted: () => number } {
   const responses: Response[] = [];
   page.on('response', (response) => {
     if (response.request().resourceType() === 'script' || response.url().endsWith('.js')) responses.push(response);
   });
-  return async () => {
+  const collect = async () => {
     const result: TransferredJs = { bytes: 0, files: 0, encodings: {} };
     for (const response of responses) {
       await response.finished();
@@ -35,6 +35,7 @@ export function recordJs(page: { on: (event: 'response', listener: (r: Response)
     }
     return result;
   };
+  return { collect, counted: () => responses.length };
 }
 
 export const describeEncodings = (js: TransferredJs) =>
@@ -47,8 +48,16 @@ async function firstLoad(browser: Browser, url: string, options: BrowserContextO
   const context = await browser.newContext({ serviceWorkers: 'block', ...options });
   try {
     const page = await context.newPage();
-    const collect = recordJs(page);
+    const { collect, counted } = recordJs(page);
     await page.goto(url, { waitUntil: 'networkidle' });
+    // On a busy machine the page may parse for longer than networkidle's 500 ms before it asks for the chunks it
+    // loads after its first paint: settle until an idle main thread and an idle network bring no new script.
+    for (let seen = -1; seen !== counted(); ) {
+      seen = counted();
+      await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 5_000 })));
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(500);
+    }
     return await collect();
   } finally {
     await context.close();
@@ -147,7 +156,7 @@ export async function benchFirstLoad(browser: Browser, appUrl: string): Promise<
   return {
     section, rows,
     notes: [
-      'JS transferred: encoded body bytes of every script response of a first visit (fresh context, no cache, service worker blocked) until the network is idle for 500 ms, from Chromium\'s network log; baseline: the same visit sending `Accept-Encoding: identity`.',
+      'JS transferred: encoded body bytes of every script response of a first visit (fresh context, no cache, service worker blocked) until an idle main thread and a network idle for 500 ms bring no new script, from Chromium\'s network log; baseline: the same visit sending `Accept-Encoding: identity`.',
       'JS arrived before usable: encodedBodySize of the Resource Timing entries of scripts whose responseEnd precedes the moment the box is usable, median of the cold loads.',
       'Usable: from navigation start to the "Encoded token" textarea being visible and editable (a MutationObserver and a per-frame check installed before the page\'s scripts); baseline: a bare page holding only that textarea, from a node:http server on loopback, loads alternating with the app\'s.',
     ],
