@@ -1,9 +1,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { constants as zlibConstants } from 'node:zlib';
 import { defaultClientConditions } from 'vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 
 const serverPort = Number(process.env.PORT ?? 4000);
 
@@ -68,6 +70,19 @@ export default defineConfig({
         cleanupOutdatedCaches: true,
         clientsClaim: true,
       },
+    }),
+    // Issue 15 §1: brotli (max quality) and gzip -9 beside every text asset, so the companion server sends them as
+    // they are (src/server/static-assets.ts) and never compresses per request. A file that would not shrink is kept
+    // only as it is.
+    compression({
+      algorithms: [
+        defineAlgorithm('brotliCompress', { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: zlibConstants.BROTLI_MAX_QUALITY } }),
+        defineAlgorithm('gzip', { level: 9 }),
+      ],
+      include: /\.(js|mjs|css|html|svg|json|webmanifest)$/,
+      exclude: /\.vite\//,
+      skipIfLargerOrEqual: true,
+      logLevel: 'silent',
     }),
   ],
   build: {

@@ -1,5 +1,7 @@
 // `npm run bench`: every figure next to a baseline measured in the same run, printed as a table and written to
-// bench/results/latest.json. Timings live here and in the README, never in tests.
+// bench/results/local/ (ignored by git). `npm run bench -- --save` also writes bench/results/latest.{json,md}, the
+// tracked figures the README quotes: commit those deliberately. `--only "First load,Paste"` runs some sections.
+// Timings live here and in the README, never in tests.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -7,7 +9,9 @@ import { resolve } from 'node:path';
 import { launchChromium } from './browser';
 import { benchBundle } from './bundle';
 import { benchCatalogSearch } from './catalog-search';
+import { benchFirstLoad } from './first-load';
 import { benchKeystroke } from './keystroke';
+import { benchPaste } from './paste';
 import { run, startCompanionServer } from './processes';
 import type { CompanionServer } from './processes';
 import { formatMarkdownTable, formatTable } from './report';
@@ -16,7 +20,14 @@ import { benchServerOverhead } from './server-overhead';
 import { benchVerify } from './verify';
 
 process.chdir(resolve(import.meta.dirname, '..'));
-const DIST = '.dist-bench';
+// BENCH_DIST=<folder> reuses a build (for running single sections); otherwise the working tree is built afresh.
+const DIST = process.env.BENCH_DIST ?? '.dist-bench';
+const args = process.argv.slice(2);
+const save = args.includes('--save');
+const onlyAt = args.indexOf('--only');
+const only = onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean) : [];
+const wanted = (name: string) => only.length === 0 || only.some((o) => name.toLowerCase().startsWith(o));
+if (save && only.length > 0) throw new Error('--save needs a full run: the tracked results file holds every section');
 const started = Date.now();
 const loadAtStart = loadavg();
 const results: SectionResult[] = [];
@@ -26,6 +37,7 @@ let chromiumVersion = 'not launched';
 const stamp = (message: string) => console.info(`[bench +${Math.round((Date.now() - started) / 1000)}s] ${message}`);
 
 async function section(name: string, measure: () => Promise<SectionResult> | SectionResult): Promise<void> {
+  if (!wanted(name)) return;
   stamp(name);
   try {
     results.push(await measure());
@@ -36,8 +48,10 @@ async function section(name: string, measure: () => Promise<SectionResult> | Sec
   }
 }
 
-stamp(`building the app into ${DIST}`);
-await run('npx', ['vite', 'build', '--outDir', DIST, '--logLevel', 'warn']);
+if (process.env.BENCH_DIST === undefined) {
+  stamp(`building the app into ${DIST}`);
+  await run('npx', ['vite', 'build', '--outDir', DIST, '--logLevel', 'warn']);
+}
 await section('Bundle', () => benchBundle(DIST));
 await section('Catalog search', () => benchCatalogSearch());
 
@@ -49,6 +63,8 @@ try {
   const browser = await launchChromium();
   chromiumVersion = browser.version();
   try {
+    await section('First load', () => benchFirstLoad(browser, appUrl));
+    await section('Paste → decoded', () => benchPaste(browser, appUrl));
     await section('Keystroke → decoded', () => benchKeystroke(browser, appUrl));
     await section('Verify', () => benchVerify(browser));
   } finally {
@@ -85,9 +101,18 @@ const report = {
   machine: { node: process.version, chromium: chromiumVersion, platform: `${process.platform} ${process.arch}`, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', loadAverageAtStart: loadAtStart, loadAverageAtEnd: loadAtEnd },
   sections: results,
 };
-mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/latest.json', `${JSON.stringify(report, null, 2)}\n`);
-// The README's Performance table is pasted from this file.
-writeFileSync('bench/results/latest.md', `${formatMarkdownTable(results)}\n\nLoad average at start ${load(loadAtStart)}, at end ${load(loadAtEnd)}; ${cpus().length} CPUs, Node ${process.version}, Chromium ${chromiumVersion}.\n`);
-stamp('done: bench/results/latest.json and latest.md');
+const markdown = `${formatMarkdownTable(results)}\n\nLoad average at start ${load(loadAtStart)}, at end ${load(loadAtEnd)}; ${cpus().length} CPUs, Node ${process.version}, Chromium ${chromiumVersion}.\n`;
+// Every run: an ignored folder, so a bench leaves the tracked tree clean (issue 15 §6).
+const localDir = 'bench/results/local';
+mkdirSync(localDir, { recursive: true });
+const runName = report.generatedAt.replace(/[:.]/g, '-');
+writeFileSync(`${localDir}/${runName}.json`, `${JSON.stringify(report, null, 2)}\n`);
+writeFileSync(`${localDir}/latest.json`, `${JSON.stringify(report, null, 2)}\n`);
+writeFileSync(`${localDir}/latest.md`, markdown);
+// Only on request: the tracked figures the README's Performance table is pasted from.
+if (save) {
+  writeFileSync('bench/results/latest.json', `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync('bench/results/latest.md', markdown);
+}
+stamp(`done: ${localDir}/latest.json and latest.md${save ? ', saved to bench/results/latest.json and latest.md' : ' (--save to update the tracked bench/results/latest.*)'}`);
 if (failed) process.exitCode = 1;

@@ -1,9 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { acceptAccessKeyFromUrl, requireAccessKey } from './access-key';
 import type { AppDeps } from './deps';
 import { ApiError, toApiError } from './errors';
@@ -13,6 +10,7 @@ import { codeExchangeRoutes } from './routes/code-exchange';
 import { metaRoutes } from './routes/meta';
 import { oauthRoutes } from './routes/oauth-routes';
 import { sameOriginOnly, securityHeaders } from './security';
+import { appShell, staticAssets } from './static-assets';
 
 const maxJsonBodyBytes = 64 * 1024;
 
@@ -70,18 +68,8 @@ export function createApp(deps: AppDeps) {
   app.use('*', (c, next) => (c.req.path.startsWith('/api/') ? next() : acceptKeyFromUrl(c, next)));
 
   if (deps.distDir) {
-    const distDir = deps.distDir;
-    app.use('/assets/*', async (c, next) => {
-      await next();
-      if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
-    });
-    app.use('*', serveStatic({ root: distDir }));
-    let indexHtml: string | undefined;
-    app.get('*', (c) => {
-      indexHtml ??= readFileSync(join(distDir, 'index.html'), 'utf8');
-      c.header('Cache-Control', 'no-cache');
-      return c.html(indexHtml);
-    });
+    app.use('*', staticAssets(deps.distDir));
+    app.get('*', appShell(deps.distDir));
   }
 
   app.notFound(() => {
