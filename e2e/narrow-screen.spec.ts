@@ -16,10 +16,15 @@ interface BrokenWord {
  */
 async function brokenWordsInTables(page: Page): Promise<BrokenWord[]> {
   return page.evaluate(() => {
+    // Rendered, and not clipped away like a visually hidden table head (which screen readers still read).
+    const shown = (el: Element) => (el as HTMLElement).offsetParent !== null && ![...ancestry(el)].some((node) => getComputedStyle(node).clip === 'rect(0px, 0px, 0px, 0px)');
+    function* ancestry(el: Element) {
+      for (let node: Element | null = el; node; node = node.parentElement) yield node;
+    }
     const found: { word: string; cell: string }[] = [];
     const alnum = /[\p{L}\p{N}]/u;
     for (const cell of document.querySelectorAll<HTMLElement>('table th, table td')) {
-      if (cell.offsetParent === null) continue;
+      if (!shown(cell)) continue;
       const style = getComputedStyle(cell);
       const contentWidth = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
       const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
@@ -54,12 +59,19 @@ async function brokenWordsInTables(page: Page): Promise<BrokenWord[]> {
 }
 
 async function horizontalOverflow(page: Page): Promise<{ page: number; cells: string[] }> {
-  return page.evaluate(() => ({
+  return page.evaluate(() => {
+    // Rendered, and not clipped away like a visually hidden table head (which screen readers still read).
+    const shown = (el: Element) => (el as HTMLElement).offsetParent !== null && ![...ancestry(el)].some((node) => getComputedStyle(node).clip === 'rect(0px, 0px, 0px, 0px)');
+    function* ancestry(el: Element) {
+      for (let node: Element | null = el; node; node = node.parentElement) yield node;
+    }
+    return {
     page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
     cells: [...document.querySelectorAll<HTMLElement>('table th, table td, .table-scroll')]
-      .filter((el) => el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1)
+      .filter((el) => shown(el) && el.scrollWidth > el.clientWidth + 1)
       .map((el) => `${el.tagName.toLowerCase()}: ${(el.textContent ?? '').slice(0, 60)}`),
-  }));
+    };
+  });
 }
 
 for (const { route, state, reach } of uiStates) {
