@@ -77,9 +77,13 @@ test('authorize URL: with no client ID, "Log in" is disabled and says why', asyn
   const logIn = page.getByRole('button', { name: 'Log in' });
   await expect(logIn).toBeDisabled();
   await expect(logIn).toHaveAccessibleDescription(/“Log in” is disabled: There is no client ID/);
+  await tabTo(page, page.getByLabel('Domain or issuer'));
+  await page.keyboard.type('tenant.auth0.com');
+  await expect(logIn).toBeDisabled();
   await tabTo(page, page.getByLabel('Client ID'));
   await page.keyboard.type('my-app');
   await expect(logIn).toBeEnabled();
+  await expect(page.getByText('“Log in” is disabled')).toHaveCount(0);
 });
 
 test('introspection: type a token, choose the profile, introspect with Enter', async ({ page, request }) => {
@@ -113,7 +117,9 @@ for (const width of [360, 1400]) {
           if (!el || !header || header.contains(el) || el === document.body) return null;
           const box = el.getBoundingClientRect();
           const bottom = header.getBoundingClientRect().bottom;
-          return box.top < bottom - 1 ? `${el.tagName.toLowerCase()} "${el.getAttribute('aria-label') ?? (el as HTMLElement).innerText?.slice(0, 30) ?? ''}" top ${Math.round(box.top)} < header ${Math.round(bottom)}` : null;
+          // Covered means the header, not the control, is what shows at the control's top edge (the skip link sits above the header).
+          const hit = document.elementFromPoint(box.left + Math.min(box.width / 2, 8), box.top + 1);
+          return box.top < bottom - 1 && hit !== null && header.contains(hit) ? `${el.tagName.toLowerCase()}.${el.className} h${Math.round(box.height)} "${el.getAttribute('aria-label') ?? (el as HTMLElement).innerText?.slice(0, 30) ?? ''}" top ${Math.round(box.top)} < header ${Math.round(bottom)}` : null;
         });
         if (under) hidden.push(under);
       }
