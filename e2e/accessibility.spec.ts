@@ -17,3 +17,13 @@ for (const scheme of colorSchemes) {
     }
   });
 }
+
+test('forced colours keep the token segments apart by line style, in the token and its legend', async ({ page }) => {
+  await page.emulateMedia({ forcedColors: 'active' });
+  await page.goto('/debugger');
+  const legend = page.locator('.segment-legend');
+  const styleOf = (cls: string) => legend.locator(`.${cls}`).evaluate((el) => `${getComputedStyle(el).textDecorationLine} ${getComputedStyle(el).textDecorationStyle}`);
+  const styles = [await styleOf('seg-header'), await styleOf('seg-payload'), await styleOf('seg-signature')];
+  expect(styles.every((s) => s.startsWith('underline'))).toBe(true);
+  expect(new Set(styles).size).toBe(3);
+});
