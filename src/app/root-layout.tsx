@@ -3,18 +3,20 @@ import { RouteErrorBoundary } from './route-error-boundary';
 import { ThemeSelect } from './theme-select';
 import { UpdatePrompt } from './update-prompt';
 import { toolRoutes } from './tool-routes';
+import { useStickyHeaderHeight } from './use-sticky-header-height';
 
 export function RootLayout() {
   const { pathname } = useLocation();
+  const headerRef = useStickyHeaderHeight<HTMLElement>();
   return (
     <div className="app-shell">
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <header className="app-header">
+      <header className="app-header" ref={headerRef}>
         <NavLink to="/debugger" className="brand" aria-label="Token Workbench home">
           <span aria-hidden="true" className="brand-mark" />
-          Token Workbench
+          <span className="brand-text">Token Workbench</span>
         </NavLink>
         <nav aria-label="Tools" className="tool-nav">
           <ul>

@@ -18,6 +18,7 @@ export function CopyButton({ text, label = 'Copy', className = 'small', disabled
     return () => clearTimeout(timer);
   }, [state]);
   return (
+    <>
     <button
       type="button"
       className={className}
@@ -32,5 +33,10 @@ export function CopyButton({ text, label = 'Copy', className = 'small', disabled
     >
       {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : label}
     </button>
+    {/* The button's name stays fixed (tests and voice control use it); this always-present live region says what happened. */}
+    <span role="status" className="visually-hidden">
+      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : ''}
+    </span>
+    </>
   );
 }

@@ -108,6 +108,7 @@ export function Component() {
     }
   }, [urlParam, actions, setSearchParams]);
 
+  const blocking = view.pitfalls.filter((pitfall) => pitfall.blocksLogin);
   const logIn = () => {
     const pending = pendingFor(view, { request, clientKind, profileId, codeVerifier });
     if (!pending || !view.url) return;
@@ -134,13 +135,18 @@ export function Component() {
             <h2 id="url-heading">URL</h2>
             <AuthorizeUrlBox url={view.url} />
             <div className="button-row">
-              <button type="button" className="primary" disabled={!view.url} onClick={logIn}>
+              <button type="button" className="primary" disabled={!view.url || blocking.length > 0} aria-describedby={blocking.length > 0 ? 'login-blocked' : undefined} onClick={logIn}>
                 Log in
               </button>
               <button type="button" onClick={() => void initializeAuthorizeRequest(`${window.location.origin}/callback`, { startOver: true })}>
                 Start over
               </button>
             </div>
+            {blocking.length > 0 ? (
+              <p className="status danger" id="login-blocked">
+                “Log in” is disabled: {blocking.map((pitfall) => pitfall.title).join('; ')}. See the pitfalls below.
+              </p>
+            ) : null}
             <p className="field-hint">State, nonce and the PKCE verifier go to sessionStorage for the round trip only, and are deleted on return.</p>
             {clientKind === 'confidential' && !profileId ? (
               <p className="status warn">

@@ -25,15 +25,21 @@ interface BuilderFormProps {
   discovery: { fetching: boolean; error: string | undefined; fetched: boolean; onFetch: () => void };
 }
 
-function Field({ label, hint, children }: { label: string; hint?: ReactNode; children: (id: string) => ReactNode }) {
+/** A labelled control; its hint, when there is one, describes the control (aria-describedby), so `children` gets both ids. */
+function Field({ label, hint, children }: { label: string; hint?: ReactNode; children: (id: string, hintId: string | undefined) => ReactNode }) {
   const id = useId();
+  const hintId = `${id}-hint`;
   return (
     <div className="field">
       <label htmlFor={id} className="field-label">
         {label}
       </label>
-      {children(id)}
-      {hint ? <span className="field-hint">{hint}</span> : null}
+      {children(id, hint ? hintId : undefined)}
+      {hint ? (
+        <span className="field-hint" id={hintId}>
+          {hint}
+        </span>
+      ) : null}
     </div>
   );
 }
@@ -44,10 +50,11 @@ function ParamInput({ label, param, hint, type = 'text', after }: { label: strin
   const { paramChanged } = useAuthorizeActions();
   return (
     <Field label={label} hint={hint}>
-      {(id) => (
+      {(id, hintId) => (
         <div className="input-row">
           <input
             id={id}
+            aria-describedby={hintId}
             type={type}
             min={type === 'number' ? 0 : undefined}
             value={getParam(request, param) ?? ''}
@@ -92,6 +99,7 @@ export function BuilderForm({ view, profiles, profilesError, discovery }: Builde
   const profileId = useProfileId();
   const request = useAuthorizeRequest();
   const pkce = usePkce();
+  const pkceHintId = useId();
   const actions = useAuthorizeActions();
   const callbackUri = `${window.location.origin}/callback`;
   const formPostUri = `${window.location.origin}${FORM_POST_CALLBACK_PATH}`;
@@ -114,9 +122,10 @@ export function BuilderForm({ view, profiles, profilesError, discovery }: Builde
           )}
         </Field>
         <Field label="Profile" hint={profilesError ? `Profiles unavailable: ${profilesError}` : 'Fills in the issuer and client id of a configured server.'}>
-          {(id) => (
+          {(id, hintId) => (
             <select
               id={id}
+              aria-describedby={hintId}
               value={profileId ?? ''}
               onChange={(event) => {
                 const chosen = profiles?.find((candidate) => candidate.id === event.target.value);
@@ -148,9 +157,9 @@ export function BuilderForm({ view, profiles, profilesError, discovery }: Builde
           )
         }
       >
-        {(id) => (
+        {(id, hintId) => (
           <div className="input-row">
-            <input id={id} value={domainInput} spellCheck={false} autoComplete="off" placeholder="tenant.auth0.com" onChange={(event) => actions.domainChanged(event.target.value)} />
+            <input id={id} aria-describedby={hintId} value={domainInput} spellCheck={false} autoComplete="off" placeholder="tenant.auth0.com" onChange={(event) => actions.domainChanged(event.target.value)} />
             <button type="button" onClick={discovery.onFetch} disabled={!view.resolved || discovery.fetching}>
               {discovery.fetching ? 'Fetching…' : 'Fetch discovery'}
             </button>
@@ -166,8 +175,8 @@ export function BuilderForm({ view, profiles, profilesError, discovery }: Builde
       <div className="grid-fields">
         <ParamInput label="Client ID" param="client_id" />
         <Field label="Client type" hint="Public clients (SPAs, native apps) have no secret.">
-          {(id) => (
-            <select id={id} value={clientKind} onChange={(event) => actions.clientKindChanged(event.target.value as ClientKind)}>
+          {(id, hintId) => (
+            <select id={id} aria-describedby={hintId} value={clientKind} onChange={(event) => actions.clientKindChanged(event.target.value as ClientKind)}>
               <option value="public">Public (no secret)</option>
               <option value="confidential">Confidential (secret on a server)</option>
             </select>
@@ -208,10 +217,10 @@ export function BuilderForm({ view, profiles, profilesError, discovery }: Builde
 
       <div className="field">
         <label className="checkbox">
-          <input type="checkbox" checked={getParam(request, 'code_challenge') !== undefined} onChange={(event) => void actions.pkceToggled(event.target.checked)} />{' '}
+          <input type="checkbox" aria-describedby={pkceHintId} checked={getParam(request, 'code_challenge') !== undefined} onChange={(event) => void actions.pkceToggled(event.target.checked)} />{' '}
           PKCE
         </label>
-        <span className="field-hint">
+        <span className="field-hint" id={pkceHintId}>
           {pkce.verifierUnknown
             ? 'The pasted URL has a code_challenge whose verifier is unknown here: uncheck and check PKCE to make a new pair before logging in.'
             : pkce.codeVerifier

@@ -36,13 +36,13 @@ export function ScopeDiffTable({ diff }: { diff: ScopeDiff }) {
                 <th scope="row">
                   <code>{row.scope}</code>
                 </th>
-                <td>
+                <td data-label="Status">
                   <span className={`badge ${STATUS_BADGE[row.status]}`}>{row.status}</span>
                 </td>
-                <td>{row.requested ? 'yes' : 'no'}</td>
-                <td>{row.inResponse ? 'yes' : 'no'}</td>
-                <td>{presence(row.inAccessToken)}</td>
-                <td>{row.explanation ?? ''}</td>
+                <td data-label="Requested">{row.requested ? 'yes' : 'no'}</td>
+                <td data-label="Token response">{row.inResponse ? 'yes' : 'no'}</td>
+                <td data-label="Access token">{presence(row.inAccessToken)}</td>
+                <td data-label="Why">{row.explanation ?? ''}</td>
               </tr>
             ))}
           </tbody>

@@ -45,7 +45,7 @@ function Timeline({ claims, now }: { claims: JsonObject; now: number }) {
       </div>
       <label className="field skew-field">
         <span>Clock skew: {skewText}</span>
-        <input type="range" aria-label="Clock skew" min={-3600} max={3600} step={30} value={skew} onChange={(event) => clockSkewChanged(Number(event.target.value))} />
+        <input type="range" aria-label="Clock skew" aria-valuetext={skew === 0 ? '0 seconds, no skew' : `${skew > 0 ? 'plus' : 'minus'} ${Math.abs(skew)} seconds, verifier clock ${skew > 0 ? 'ahead' : 'behind'}`} min={-3600} max={3600} step={30} value={skew} onChange={(event) => clockSkewChanged(Number(event.target.value))} />
       </label>
       <p className="muted">With this clock: {tokenValidity(claims, skewedNow).text}</p>
     </div>
@@ -79,8 +79,8 @@ function ExplainedTable({ caption, nameHeading, className, rows }: { caption: st
           {rows.map((row) => (
             <tr key={row.key}>
               <th scope="row">{row.name}</th>
-              <td>{row.value}</td>
-              <td>
+              <td data-label="Value">{row.value}</td>
+              <td data-label="Meaning">
                 <ClaimExplanation label={row.label} description={row.description} specLabel={row.specLabel} specUrl={row.specUrl} />
               </td>
             </tr>

@@ -27,6 +27,15 @@ describe('/debugger', () => {
     await waitFor(() => expect(status('Signature')).toHaveTextContent(/^Signature verified: HS256/), slow);
   });
 
+  it('with no token, the validation profile has nothing to judge yet, then judges the pasted token', async () => {
+    renderAt('/debugger');
+    expect(await screen.findByText(/^Nothing to judge yet/, {}, slow)).toBeInTheDocument();
+    expect(screen.queryByRole('list', { name: 'Validation results' })).toBeNull();
+    fireEvent.change(screen.getByRole('textbox', { name: 'Encoded token' }), { target: { value: RFC7515_A1.token } });
+    expect(await screen.findByRole('list', { name: 'Validation results' }, slow)).toHaveTextContent('Signature');
+    expect(screen.queryByText(/^Nothing to judge yet/)).toBeNull();
+  });
+
   it('lists findings with their rule ids for alg none, and never verifies it', async () => {
     renderAt('/debugger');
     fireEvent.change(screen.getByRole('textbox', { name: 'Encoded token' }), { target: { value: RFC7515_A5.token } });

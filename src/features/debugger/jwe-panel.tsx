@@ -29,8 +29,8 @@ export function JwePanel({ token }: { token: DecodedJwe }) {
       <pre className="mono">{formatJson(token.headerText)}</pre>
       <div className="field">
         <label htmlFor={`${ids}-key`}>Decryption key</label>
-        <textarea id={`${ids}-key`} className="mono key-text" rows={4} value={keyText} spellCheck={false} autoComplete="off" onChange={(event) => setKeyText(event.target.value)} />
-        <span className="field-hint">The recipient&apos;s private key (PEM or JWK) for RSA-OAEP and ECDH-ES, or the shared key for A*KW and dir (uses “Secret encoding”). Never stored.</span>
+        <textarea id={`${ids}-key`} aria-describedby={`${ids}-key-hint`} className="mono key-text" rows={4} value={keyText} spellCheck={false} autoComplete="off" onChange={(event) => setKeyText(event.target.value)} />
+        <span className="field-hint" id={`${ids}-key-hint`}>The recipient&apos;s private key (PEM or JWK) for RSA-OAEP and ECDH-ES, or the shared key for A*KW and dir (uses “Secret encoding”). Never stored.</span>
       </div>
       <button type="button" onClick={() => void decrypt()} disabled={keyText.trim() === ''}>
         Decrypt

@@ -75,6 +75,7 @@ export function SigningPanel() {
         <label htmlFor={`${ids}-key`}>Signing key</label>
         <textarea
           id={`${ids}-key`}
+          aria-describedby={`${ids}-key-hint`}
           className="mono key-text"
           value={signingKey}
           rows={5}
@@ -83,7 +84,7 @@ export function SigningPanel() {
           placeholder="HMAC secret, -----BEGIN PRIVATE KEY----- (PKCS#8), RSA PRIVATE KEY (PKCS#1), EC PRIVATE KEY (SEC1) or a private JWK"
           onChange={(event) => signingKeyChanged(event.target.value)}
         />
-        <span className="field-hint">
+        <span className="field-hint" id={`${ids}-key-hint`}>
           {format === 'empty' ? 'With a signing key, edits to the header or payload re-sign the token live.' : format === 'jwks' || format === 'pem-unknown' ? 'Detected: ' + (format === 'jwks' ? 'a JWK Set.' : 'an unsupported PEM block.') : `Detected: ${KEY_FORMAT_LABELS[format]}.`}{' '}
           The header&apos;s “alg” picks the algorithm; the secret uses “Secret encoding”. Never stored, never sent.
         </span>

@@ -36,7 +36,8 @@ export function ValidityStatus({ decoded }: { decoded: DecodeResult }) {
       <span className="status-label" aria-hidden="true">
         Token validity
       </span>
-      <div role="status" aria-label="Token validity" className={`status ${decoded.kind === 'empty' ? '' : tone}`}>
+      {/* A status by role, but not live: near expiry the text changes every second, and a live region would read each tick. */}
+      <div role="status" aria-live="off" aria-label="Token validity" className={`status ${decoded.kind === 'empty' ? '' : tone}`}>
         {validity.text}
       </div>
     </div>

@@ -41,16 +41,16 @@ export function TokenEditors({ decoded }: { decoded: DecodeResult }) {
   return (
     <div className="token-editors">
       <div className="editor-block">
-        <h3 id="header-editor-label" className="seg-header">
+        <h2 id="header-editor-label" className="seg-header">
           Header
-        </h3>
+        </h2>
         <LazyJsonEditor label="Header" value={header} onChange={headerEdited} error={headerError} />
         <ErrorLine part="Header" error={headerError} />
       </div>
       <div className="editor-block">
-        <h3 id="payload-editor-label" className="seg-payload">
+        <h2 id="payload-editor-label" className="seg-payload">
           Payload
-        </h3>
+        </h2>
         <LazyJsonEditor label="Payload" value={payload.text} onChange={payloadEdited} error={payloadError} />
         {payload.note && <p className="muted">{payload.note}</p>}
         <ErrorLine part="Payload" error={payloadError} />

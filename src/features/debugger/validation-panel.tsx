@@ -70,13 +70,17 @@ export function ValidationPanel({ decoded, verdict }: { decoded: DecodeResult; v
             Fill from the token
           </button>
         </div>
-        <ul aria-label="Validation results" className="validation-results">
-          {lines.map((line) => (
-            <li key={line.check}>
-              <span className={`badge ${STATUS_TONE[line.status]}`}>{line.status}</span> {line.text}
-            </li>
-          ))}
-        </ul>
+        {decoded.kind === 'empty' ? (
+          <p className="muted validation-results">Nothing to judge yet: paste a token, and each expectation gets a pass or fail line here.</p>
+        ) : (
+          <ul aria-label="Validation results" className="validation-results">
+            {lines.map((line) => (
+              <li key={line.check}>
+                <span className={`badge ${STATUS_TONE[line.status]}`}>{line.status}</span> {line.text}
+              </li>
+            ))}
+          </ul>
+        )}
       </div>
       <h3>The same checks in code</h3>
       <div className="grid-2">

@@ -6,6 +6,8 @@ import { useDebuggerActions, useSecretEncoding, useVerificationKey } from './deb
 import { useFetchDiscoveryJwks } from './fetch-discovery-jwks';
 import { useFetchJwks } from './fetch-jwks';
 
+const keyCount = (n: number) => `${n} key${n === 1 ? '' : 's'}`;
+
 function describeDetected(text: string): string {
   const format = detectKeyFormat(text);
   if (format === 'empty') return 'Paste a secret, a PEM public key, PKCS#1 key or X.509 certificate, a JWK or a JWKS.';
@@ -33,6 +35,7 @@ export function VerificationPanel({ verdict, tokenIssuer }: { verdict: Verdict |
         <label htmlFor={`${ids}-key`}>Verification key</label>
         <textarea
           id={`${ids}-key`}
+          aria-describedby={`${ids}-key-hint`}
           className="mono key-text"
           value={keyText}
           rows={6}
@@ -41,18 +44,18 @@ export function VerificationPanel({ verdict, tokenIssuer }: { verdict: Verdict |
           placeholder="HMAC secret, -----BEGIN PUBLIC KEY-----, -----BEGIN CERTIFICATE-----, {&quot;kty&quot;:…} or {&quot;keys&quot;:[…]}"
           onChange={(event) => verificationKeyChanged(event.target.value)}
         />
-        <span className="field-hint">{describeDetected(keyText)} Never stored, never sent.</span>
+        <span className="field-hint" id={`${ids}-key-hint`}>{describeDetected(keyText)} Never stored, never sent.</span>
       </div>
       <div className="field inline-field">
         <label htmlFor={`${ids}-enc`}>Secret encoding</label>
-        <select id={`${ids}-enc`} value={encoding} onChange={(event) => secretEncodingChanged(event.target.value as SecretEncoding)}>
+        <select id={`${ids}-enc`} aria-describedby={`${ids}-enc-hint`} value={encoding} onChange={(event) => secretEncodingChanged(event.target.value as SecretEncoding)}>
           {(Object.keys(SECRET_ENCODING_LABELS) as SecretEncoding[]).map((value) => (
             <option key={value} value={value}>
               {SECRET_ENCODING_LABELS[value]}
             </option>
           ))}
         </select>
-        <span className="field-hint">For HMAC secrets. Auth0&apos;s legacy global client secret is base64.</span>
+        <span className="field-hint" id={`${ids}-enc-hint`}>For HMAC secrets. Auth0&apos;s legacy global client secret is base64.</span>
       </div>
       {verdict?.keyUsed && (
         <p className="muted key-used">
@@ -87,7 +90,7 @@ export function VerificationPanel({ verdict, tokenIssuer }: { verdict: Verdict |
         </div>
         {(jwks.isSuccess || discovery.isSuccess) && !fetchError && (
           <p role="status" className="muted">
-            Fetched {(discovery.data ?? jwks.data)?.keys.length ?? 0} keys into “Verification key”
+            Fetched {keyCount((discovery.data ?? jwks.data)?.keys.length ?? 0)} into “Verification key”
             {discovery.data ? ` from ${discovery.data.jwksUri}` : ''}.
           </p>
         )}

@@ -43,7 +43,7 @@ function MembersTable({ answer, now }: { answer: Record<string, unknown>; now: n
           {rows.map((row) => (
             <tr key={row.name}>
               <th scope="row" className="mono">{row.name}</th>
-              <td>
+              <td data-label="Value">
                 <span className="mono introspect-value">{row.valueText}</span>
                 {row.time ? (
                   <span className="introspect-time">
@@ -52,7 +52,7 @@ function MembersTable({ answer, now }: { answer: Record<string, unknown>; now: n
                   </span>
                 ) : null}
               </td>
-              <td>
+              <td data-label="Meaning">
                 <ClaimExplanation label={row.label} description={row.description} specLabel={row.specLabel} specUrl={row.specUrl} />
               </td>
             </tr>
@@ -126,9 +126,9 @@ function DiffTable({ outcome }: { outcome: IntrospectionOutcome }) {
           {rows.map((row) => (
             <tr key={row.field} data-agree={row.agree === undefined ? 'n/a' : String(row.agree)}>
               <th scope="row" className="mono">{row.field}</th>
-              <td className="mono">{row.introspection}</td>
-              <td className="mono">{row.local}</td>
-              <td>{row.agree === undefined ? 'nothing to compare' : row.agree ? 'agree' : <strong className="badge danger">disagree</strong>}</td>
+              <td className="mono" data-label="Introspection">{row.introspection}</td>
+              <td className="mono" data-label="Local verification">{row.local}</td>
+              <td data-label="Verdict">{row.agree === undefined ? 'nothing to compare' : row.agree ? 'agree' : <strong className="badge danger">disagree</strong>}</td>
             </tr>
           ))}
         </tbody>

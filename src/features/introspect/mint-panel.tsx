@@ -99,17 +99,22 @@ export function MintPanel({ profiles }: { profiles: ProfileSummary[] }) {
         </button>
       </div>
       {mint.isError ? <ErrorBox error={mint.error} /> : null}
+      {/* Only this sentence is announced: the region stays in the page, and never holds the token itself. */}
+      <p role="status" className="mint-status">
+        {minted ? (
+          <>
+            {minted.meta.cached ? 'From the companion server’s cache' : 'Fresh from the authorization server'}
+            {minted.expires_in ? `, expires in ${humanizeDuration(minted.expires_in - (minted.meta.cached ? Math.round((Date.now() - minted.meta.obtainedAt) / 1000) : 0))}` : ''}
+            {minted.scope ? `; scope: ${minted.scope}` : '; no scope'}.
+          </>
+        ) : null}
+      </p>
       {minted ? (
-        <div className="mint-result" role="status">
+        <div className="mint-result">
           <label className="field">
             <span>Minted token</span>
             <textarea className="mono" readOnly rows={4} value={minted.access_token} />
           </label>
-          <p>
-            {minted.meta.cached ? 'From the companion server’s cache' : 'Fresh from the authorization server'}
-            {minted.expires_in ? `, expires in ${humanizeDuration(minted.expires_in - (minted.meta.cached ? Math.round((Date.now() - minted.meta.obtainedAt) / 1000) : 0))}` : ''}
-            {minted.scope ? `; scope: ${minted.scope}` : '; no scope'}.
-          </p>
           <UpstreamMetaLine meta={minted.meta} what="Token request" />
           <div className="button-row">
             <button type="button" className="button" onClick={() => mintedTokenUsed(minted.access_token)}>

@@ -53,8 +53,9 @@ export function EndpointDetails({ api, operation, kind, chosen, selected, onRequ
           return (
             <li key={key || `none-${index}`} className={block ? 'blocked' : undefined}>
               <code>{alternative.length === 0 ? '(no scope needed)' : alternative.join(' + ')}</code>
-              {key === chosenKey ? <span className="badge ok">least privilege</span> : null}
-              {notes.some((n) => n.privileged) ? <span className="badge danger">returns secrets</span> : null}
+              {/* Real spaces between the code and its badges: screen readers and copied text would glue them otherwise. */}
+              {key === chosenKey ? <> <span className="badge ok">least privilege</span></> : null}
+              {notes.some((n) => n.privileged) ? <> <span className="badge danger">returns secrets</span></> : null}
               {alternative.map((scope) => {
                 const description = api.scopeDescriptions.get(scope);
                 return description ? (

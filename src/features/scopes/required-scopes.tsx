@@ -91,6 +91,11 @@ export function RequiredScopes({ api, resolution, onRemove, onClear, onWithdraw 
               ))}
             </ul>
           ) : null}
+          <div className="button-row selection-actions">
+            <button type="button" className="small" onClick={onClear}>
+              Clear selection
+            </button>
+          </div>
           <table className="selection-table">
             <caption className="visually-hidden">Selected endpoints and the scope each uses</caption>
             <thead>
@@ -98,17 +103,15 @@ export function RequiredScopes({ api, resolution, onRemove, onClear, onWithdraw 
                 <th scope="col">Endpoint</th>
                 <th scope="col">Uses</th>
                 <th scope="col">
-                  <button type="button" className="small" onClick={onClear}>
-                    Clear selection
-                  </button>
+                  <span className="visually-hidden">Remove</span>
                 </th>
               </tr>
             </thead>
             <tbody>
               {operations.map((r) => (
                 <tr key={r.operation.id}>
-                  <td className="mono">{r.operation.id}</td>
-                  <td className="mono">{r.status === 'unavailable' ? '\u2014' : r.status === 'no-scope-needed' ? '(none)' : r.chosen?.join(' + ')}</td>
+                  <th scope="row" className="mono">{r.operation.id}</th>
+                  <td className="mono" data-label="Uses">{r.status === 'unavailable' ? '\u2014' : r.status === 'no-scope-needed' ? '(none)' : r.chosen?.join(' + ')}</td>
                   <td>
                     <button type="button" className="small" aria-label={`Remove ${r.operation.id}`} onClick={() => onRemove(r.operation.id)}>
                       Remove

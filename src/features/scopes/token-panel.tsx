@@ -57,7 +57,8 @@ export function TokenPanel({ api, kind, suggestedOperationId }: TokenPanelProps)
       {callable.problems.length > 0 && facts.kind !== 'empty' ? (
         <p className="muted">This token is refused before any scope is checked: see the verdict below.</p>
       ) : null}
-      <ul aria-label="Callable endpoints" className="callable-list">
+      {/* It scrolls and holds nothing focusable: one tab stop lets keyboard users scroll it (axe scrollable-region-focusable). */}
+      <ul aria-label="Callable endpoints" className="callable-list" tabIndex={0}>
         {callable.operations.map((op) => (
           <li key={op.id}>
             <span className="mono">{op.id}</span>

@@ -312,7 +312,7 @@ export function decodeToken(token: string): DecodeResult {
   const segments = token.split('.');
   const error = new MalformedTokenError(
     `The token has ${segments.length} dot-separated segments: a JWS has 3 (header.payload.signature) and a JWE has 5.` +
-      (dots === 1 ? ' An unsigned token still needs its trailing dot (header.payload.).' : ''),
+      (dots === 1 ? ' An unsigned token still needs the trailing dot after its payload, followed by an empty signature.' : ''),
   );
   const partial = decodeJws([segments[0] ?? '', segments[1] ?? '', ''].join('.'));
   return {

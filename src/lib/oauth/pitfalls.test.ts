@@ -39,6 +39,16 @@ describe('lintAuthorizeRequest', () => {
     expect(ids({})).toEqual([]);
   });
 
+  describe('client-id-missing', () => {
+    it('flags a missing or blank client_id as an error that blocks the login', () => {
+      for (const clientId of [undefined, '', '  ']) {
+        const pitfall = only('client-id-missing', { client_id: clientId });
+        expect(pitfall.severity).toBe('error');
+        expect(pitfall.blocksLogin).toBe(true);
+      }
+    });
+  });
+
   describe('missing-audience', () => {
     it('flags a code flow without audience and offers the known APIs (not the Management API)', () => {
       const pitfall = only('missing-audience', { audience: undefined });

@@ -6,6 +6,7 @@ import { formatScope, splitScope } from './scope';
 
 /** The stable ids of the pitfall rules; tests, the UI and the docs refer to them. */
 export type PitfallId =
+  | 'client-id-missing'
   | 'missing-audience'
   | 'audience-mismatch'
   | 'management-api-user-scopes'
@@ -42,6 +43,8 @@ export interface Pitfall {
   readonly title: string;
   readonly why: string;
   readonly fixes: readonly PitfallFix[];
+  /** The request cannot work at all: the UI keeps "Log in" disabled while it stands. */
+  readonly blocksLogin?: true;
 }
 
 /** An API the request may target: the Management API, a profile's APIs, or APIs the user added in the scope picker. */
@@ -99,6 +102,18 @@ function apiLabel(api: KnownApi): string {
 }
 
 type Rule = (request: AuthorizeRequest, context: PitfallContext) => Pitfall | undefined;
+
+const clientIdMissing: Rule = (request) => {
+  if ((getParam(request, 'client_id') ?? '').trim() !== '') return undefined;
+  return {
+    id: 'client-id-missing',
+    severity: 'error',
+    title: 'There is no client ID',
+    why: 'client_id is required (RFC 6749 §4.1.1): it names the application that asks. Without it the authorization server shows its own error page and never comes back here.',
+    fixes: [],
+    blocksLogin: true,
+  };
+};
 
 const missingAudience: Rule = (request, context) => {
   const words = responseTypeWords(request);
@@ -332,7 +347,7 @@ const repeatedParameter: Rule = (request) => {
 };
 
 const RULES: readonly Rule[] = [
-  domainFormat, missingAudience, audienceMismatch, managementApiUserScopes, nonStandardScope, openidMissing, nonceMissing,
+  domainFormat, clientIdMissing, missingAudience, audienceMismatch, managementApiUserScopes, nonStandardScope, openidMissing, nonceMissing,
   implicitFlow, pkceMissing, stateMissing, offlineAccess, responseModeMismatch, redirectUriInsecure, repeatedParameter,
 ];
 

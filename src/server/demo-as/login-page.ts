@@ -42,9 +42,9 @@ main{max-width:28rem;margin:3rem auto;padding:1.5rem;background:#fff;border-radi
 h1{font-size:1.3rem;margin:0 0 .25rem}p.muted{color:#596275;margin:.25rem 0 1rem;font-size:.9rem}
 form{margin:.5rem 0}button{width:100%;padding:.7rem 1rem;font:inherit;border-radius:8px;border:1px solid #c5cad3;background:#fff;cursor:pointer;text-align:left}
 button:hover,button:focus-visible{border-color:#3b5bdb;outline:2px solid #3b5bdb55}
-button.primary strong{display:block}button.cancel{text-align:center;color:#a61e4d;margin-top:1rem}
+button.primary strong{display:block}.who{font-weight:600}button.cancel{text-align:center;color:#a61e4d;margin-top:1rem}
 dl{font-size:.85rem;color:#596275;display:grid;grid-template-columns:auto 1fr;gap:.1rem .75rem;margin:0 0 1rem}dd{margin:0;word-break:break-all}
-@media (prefers-color-scheme:dark){body{background:#15181e;color:#e6e8ee}main{background:#1f232b}button{background:#262b35;color:inherit;border-color:#3a4150}p.muted,dl{color:#9aa3b5}}
+@media (prefers-color-scheme:dark){body{background:#15181e;color:#e6e8ee}main{background:#1f232b}button{background:#262b35;color:inherit;border-color:#3a4150}p.muted,dl{color:#9aa3b5}button.cancel{color:#ffa8a8}}
 `;
 
 /** The demo tenant's login page: lists the demo users. No script; every value is escaped. */
@@ -53,7 +53,7 @@ export function renderLoginPage(input: LoginPageInput): string {
     .map(
       (u) => `<form method="post" action="/interaction/${escapeHtml(input.uid)}/login">
   <input type="hidden" name="user" value="${escapeHtml(u.userId)}">
-  <button class="primary" type="submit" aria-label="Sign in as ${escapeHtml(u.nickname)}"><strong>${escapeHtml(u.name)}</strong> ${escapeHtml(u.email)} · ${escapeHtml(u.role)}</button>
+  <button class="primary" type="submit"><strong>Sign in as ${escapeHtml(u.nickname)}</strong> <span class="who">${escapeHtml(u.name)}</span> ${escapeHtml(u.email)} · ${escapeHtml(u.role)}</button>
 </form>`,
     )
     .join('\n');

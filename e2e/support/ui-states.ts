@@ -1,0 +1,130 @@
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { CompactSign } from 'jose';
+import { clientCredentialsToken, demoApi, managementApi, signInAs } from './demo-tenant';
+
+/**
+ * Every route in its main states, as the accessibility and narrow-screen suites walk them.
+ * To cover a new route or state, add a row: `reach` drives the page there and waits until the state is on screen.
+ */
+export interface UiState {
+  route: string;
+  state: string;
+  reach: (page: Page, request: APIRequestContext) => Promise<void>;
+}
+
+const now = () => Math.floor(Date.now() / 1000);
+
+/** An HS256 access token with the usual claims, signed here so the editor has something real to judge. */
+export async function sampleAccessToken(): Promise<string> {
+  const payload = { sub: 'alice', iss: 'https://tenant.example.com/', aud: 'https://api.example.com/', scope: 'read:appointments', iat: now() - 60, exp: now() + 3600 };
+  return new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .sign(new TextEncoder().encode('a-string-secret-at-least-256-bits-long!!'));
+}
+
+async function openRoute(page: Page, path: string, heading: string | RegExp) {
+  await page.goto(path);
+  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+}
+
+async function openBuilderForDemoSpa(page: Page) {
+  await openRoute(page, '/authorize', 'Authorize-URL builder');
+  await page.getByLabel('Profile', { exact: true }).selectOption('demo-spa');
+  await expect(page.getByLabel('Client ID')).toHaveValue('demo-spa');
+}
+
+async function reachDemoLogin(page: Page) {
+  await openBuilderForDemoSpa(page);
+  await page.getByLabel('Audience').fill(demoApi);
+  await page.getByLabel('Scope', { exact: true }).fill('openid profile read:appointments');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('heading', { name: 'Demo tenant' })).toBeVisible();
+}
+
+export const uiStates: UiState[] = [
+  { route: '/debugger', state: 'empty', reach: (page) => openRoute(page, '/debugger', /./) },
+  {
+    route: '/debugger',
+    state: 'token pasted',
+    reach: async (page) => {
+      await openRoute(page, '/debugger', /./);
+      await page.getByRole('textbox', { name: 'Encoded token' }).fill(await sampleAccessToken());
+      await expect(page.getByRole('status', { name: 'Signature' })).toHaveText(/^Not verified: no key yet/);
+      await expect(page.getByRole('table', { name: /^Claims/ })).toBeVisible();
+    },
+  },
+  { route: '/scopes', state: 'empty', reach: (page) => openRoute(page, '/scopes', /./) },
+  {
+    route: '/scopes',
+    state: 'endpoints selected with a token',
+    reach: async (page, request) => {
+      const token = await clientCredentialsToken(request, managementApi, 'read:users read:clients');
+      await openRoute(page, '/scopes', /./);
+      await page.getByRole('searchbox', { name: 'Search endpoints' }).fill('users/{id}');
+      await page.getByRole('checkbox', { name: 'GET /api/v2/users/{id}', exact: true }).check();
+      await page.getByRole('checkbox', { name: 'PATCH /api/v2/users/{id}', exact: true }).check();
+      await page.getByRole('textbox', { name: 'Access token' }).fill(token);
+      await expect(page.getByRole('list', { name: 'Callable endpoints' }).getByRole('listitem').first()).toBeVisible();
+      await page.getByLabel('Endpoint to check').selectOption('PATCH /api/v2/users/{id}');
+      await expect(page.getByRole('region', { name: 'Why 403?' })).toContainText('Fails');
+    },
+  },
+  { route: '/authorize', state: 'empty', reach: (page) => openRoute(page, '/authorize', 'Authorize-URL builder') },
+  {
+    route: '/authorize',
+    state: 'pitfalls shown',
+    reach: async (page) => {
+      await openBuilderForDemoSpa(page);
+      await page.getByLabel('Audience').fill(managementApi);
+      await page.getByLabel('Scope', { exact: true }).fill('openid update:users read:current_user roles');
+      await expect(page.getByRole('list', { name: 'Pitfalls' }).getByRole('listitem')).not.toHaveCount(0);
+    },
+  },
+  { route: '/introspect', state: 'empty', reach: (page) => openRoute(page, '/introspect', 'Introspection') },
+  {
+    route: '/introspect',
+    state: 'introspection result (opaque token)',
+    reach: async (page) => {
+      await openRoute(page, '/introspect', 'Introspection');
+      const mint = page.getByRole('region', { name: 'Get a client-credentials token' });
+      await mint.getByRole('combobox', { name: 'Client profile' }).selectOption('demo');
+      await mint.getByRole('combobox', { name: 'Audience' }).selectOption({ label: 'No audience (opaque access token)' });
+      await mint.getByRole('button', { name: 'Get token' }).click();
+      await expect(mint.getByRole('textbox', { name: 'Minted token' })).not.toHaveValue('');
+      await mint.getByRole('button', { name: 'Use this token' }).click();
+      await page.getByRole('combobox', { name: 'Profile', exact: true }).selectOption('demo-rs');
+      await page.getByRole('button', { name: 'Introspect' }).click();
+      await expect(page.getByRole('region', { name: 'Introspection result' }).getByRole('table')).toBeVisible();
+    },
+  },
+  {
+    route: '/introspect',
+    state: 'introspection result (JWT, verified locally)',
+    reach: async (page, request) => {
+      const jwt = await clientCredentialsToken(request, demoApi, 'read:appointments');
+      await openRoute(page, '/introspect', 'Introspection');
+      await expect(page.getByRole('combobox', { name: 'Profile', exact: true }).locator('option[value="demo-rs"]')).toHaveCount(1);
+      await page.getByRole('textbox', { name: 'Token', exact: true }).fill(jwt);
+      await page.getByRole('combobox', { name: 'Profile', exact: true }).selectOption('demo-rs');
+      await page.getByRole('button', { name: 'Introspect' }).click();
+      await expect(page.getByRole('table', { name: 'Introspection vs local verification' })).toBeVisible();
+    },
+  },
+  { route: '/callback', state: 'empty', reach: (page) => openRoute(page, '/callback', 'Callback') },
+  { route: 'demo tenant login', state: 'login page', reach: (page) => reachDemoLogin(page) },
+  {
+    route: '/callback',
+    state: 'callback with tokens',
+    reach: async (page) => {
+      await reachDemoLogin(page);
+      await signInAs(page, 'alice');
+      await page.waitForURL((url) => url.pathname === '/callback');
+      await page.getByRole('button', { name: 'Exchange code' }).click();
+      await expect(page.getByRole('heading', { name: 'Tokens' })).toBeVisible();
+      await expect(page.getByRole('table', { name: 'Requested vs granted' })).toBeVisible();
+    },
+  },
+];
+
+/** The two colour schemes every state is checked in; the app follows the OS scheme by default. */
+export const colorSchemes = ['light', 'dark'] as const;
