@@ -129,3 +129,15 @@ for (const width of [360, 1400]) {
     }
   });
 }
+
+test('API explorer: pick the profile with the arrows, send with Enter, read the 200', async ({ page }) => {
+  await page.goto(`/explorer?endpoint=${encodeURIComponent('GET /api/v2/users')}`);
+  const profile = page.getByRole('combobox', { name: 'Profile' });
+  await tabTo(page, profile);
+  await arrowSelect(page, profile, 'demo');
+  await expect(page.getByRole('combobox', { name: 'Authorize with' })).toHaveValue('mint');
+  await tabTo(page, page.getByRole('button', { name: 'Send request' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Response' }).locator('[data-status="200"]')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Response' }).getByLabel('Response body')).toContainText('alice@demo.test');
+});

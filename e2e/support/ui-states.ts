@@ -110,6 +110,21 @@ export const uiStates: UiState[] = [
       await expect(page.getByRole('table', { name: 'Introspection vs local verification' })).toBeVisible();
     },
   },
+  { route: '/explorer', state: 'empty', reach: (page) => openRoute(page, '/explorer', 'API explorer') },
+  {
+    route: '/explorer',
+    state: 'a 403 explained',
+    reach: async (page, request) => {
+      const token = await clientCredentialsToken(request, managementApi, 'read:users');
+      await page.goto(`/explorer?endpoint=${encodeURIComponent('GET /api/v2/clients')}`);
+      await expect(page.getByRole('heading', { level: 1, name: 'API explorer' })).toBeVisible();
+      await page.getByRole('combobox', { name: 'Profile' }).selectOption('demo');
+      await page.getByRole('combobox', { name: 'Authorize with' }).selectOption('paste');
+      await page.getByRole('textbox', { name: 'Bearer token' }).fill(token);
+      await page.getByRole('button', { name: 'Send request' }).click();
+      await expect(page.getByRole('region', { name: 'Response' }).getByRole('region', { name: 'Why' })).toContainText('read:clients');
+    },
+  },
   { route: '/callback', state: 'empty', reach: (page) => openRoute(page, '/callback', 'Callback') },
   { route: 'demo tenant login', state: 'login page', reach: (page) => reachDemoLogin(page) },
   {
