@@ -34,6 +34,17 @@ export function Component() {
     <section className="scopes-tool">
       <title>Scope picker · Token Workbench</title>
       <h1>Scope picker</h1>
+      {/* The endpoint list holds hundreds of tab stops: a keyboard user can jump past it to the token check. */}
+      <a
+        className="skip-link"
+        href="#token-panel-h"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('token-panel-h')?.focus();
+        }}
+      >
+        Skip to the token check
+      </a>
       <p className="muted intro">
         Pick the endpoints you call and get the least-privilege scopes for them; paste a token to see what it can call and why a call gets a 403.
       </p>

@@ -32,7 +32,9 @@ export function TokenPanel({ api, kind, suggestedOperationId }: TokenPanelProps)
 
   return (
     <section className="panel token-panel" aria-labelledby="token-panel-h">
-      <h2 id="token-panel-h">From a token to its endpoints</h2>
+      <h2 id="token-panel-h" tabIndex={-1}>
+        From a token to its endpoints
+      </h2>
       <label className="field">
         <span>Access token</span>
         <textarea
