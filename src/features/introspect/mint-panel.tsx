@@ -118,6 +118,16 @@ export function MintPanel({ profiles }: { profiles: ProfileSummary[] }) {
             <a className="button" href={`/debugger#token=${minted.access_token}`}>
               Open in token editor
             </a>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                mintedTokenUsed(minted.access_token);
+                requestAnimationFrame(() => document.getElementById('reissue-title')?.focus());
+              }}
+            >
+              Re-issue
+            </button>
           </div>
         </div>
       ) : null}
