@@ -20,7 +20,7 @@ export function Component() {
   const token = useToken();
   const storedProfileId = useProfileId();
   const hint = useHint();
-  const { tokenChanged, profileSelected, hintChanged } = useIntrospectActions();
+  const { tokenChanged, profileSelected, hintChanged, reissueOpened } = useIntrospectActions();
   const introspection = useIntrospection();
   const [now, setNow] = useState(() => Date.now() / 1000);
   const handoff = useReissueHandoff();
@@ -34,11 +34,9 @@ export function Component() {
   // A token sent here by a "Re-issue" link goes into the Token box, in memory (never the URL), and the panel takes focus.
   useEffect(() => {
     if (!handoff) return;
-    tokenChanged(handoff);
-    hintChanged('access_token');
+    reissueOpened(handoff);
     handoffTaken();
-    requestAnimationFrame(() => document.getElementById('reissue-title')?.focus());
-  }, [handoff, tokenChanged, hintChanged, handoffTaken]);
+  }, [handoff, reissueOpened, handoffTaken]);
 
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now() / 1000), 30_000);

@@ -18,7 +18,7 @@ export function MintPanel({ profiles }: { profiles: ProfileSummary[] }) {
   const chosenAudience = audience ?? profile?.default_audience ?? NO_AUDIENCE;
   const [scopes, setScopes] = useState<string[]>([]);
   const mint = useClientCredentials();
-  const { mintedTokenUsed } = useIntrospectActions();
+  const { mintedTokenUsed, reissueOpened } = useIntrospectActions();
   const { tokenObtained } = useTabTokenActions();
   const api = profile?.apis.find((a) => a.identifier === chosenAudience);
   const audiences = [...new Set([...(profile?.default_audience ? [profile.default_audience] : []), ...(profile?.apis.map((a) => a.identifier) ?? [])])];
@@ -121,10 +121,7 @@ export function MintPanel({ profiles }: { profiles: ProfileSummary[] }) {
             <button
               type="button"
               className="button"
-              onClick={() => {
-                mintedTokenUsed(minted.access_token);
-                requestAnimationFrame(() => document.getElementById('reissue-title')?.focus());
-              }}
+              onClick={() => reissueOpened(minted.access_token)}
             >
               Re-issue
             </button>

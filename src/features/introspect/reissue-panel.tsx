@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { JsonObject } from '../../lib/jwt/decode';
 import { decodeToken } from '../../lib/jwt/decode';
 import { REISSUE_METHODS, diffReissuedClaims, scopesBeyond, tokenScopes } from '../../lib/oauth/reissue-diff';
@@ -7,6 +7,7 @@ import { splitScope } from '../../lib/oauth/scope';
 import type { ProfileSummary } from '../../shared/api-contract';
 import { useTabTokenActions } from '../../state/tab-tokens';
 import { ErrorBox } from './error-explanation';
+import { useIntrospectActions, useReissueFocusPending } from './introspect-store';
 import { useReissue } from './reissue-mutation';
 
 const METHODS = Object.keys(REISSUE_METHODS) as ReissueMethod[];
@@ -43,11 +44,23 @@ export function ReissuePanel({ token, profiles }: { token: string; profiles: Pro
   const audience = chosenAudience ?? audiences[0] ?? '';
   const reissue = useReissue();
   const { tokenObtained } = useTabTokenActions();
+  const focusPending = useReissueFocusPending();
+  const { reissueFocused } = useIntrospectActions();
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (!focusPending || !heading.current) return;
+    heading.current.focus();
+    heading.current.scrollIntoView({ block: 'start' });
+    reissueFocused();
+  }, [focusPending, reissueFocused]);
 
   if (!claims) {
     return (
       <section className="panel" aria-labelledby="reissue-title">
-        <h2 id="reissue-title">Re-issue with fewer scopes</h2>
+        <h2 id="reissue-title" ref={heading} tabIndex={-1}>
+          Re-issue with fewer scopes
+        </h2>
         <p className="muted">Put a user’s JWT access token in the Token box above (or use “Re-issue” on a token result) to re-issue it for a job with a subset of its scopes.</p>
       </section>
     );
@@ -63,7 +76,7 @@ export function ReissuePanel({ token, profiles }: { token: string; profiles: Pro
 
   return (
     <section className="panel" aria-labelledby="reissue-title" id="reissue">
-      <h2 id="reissue-title" tabIndex={-1}>
+      <h2 id="reissue-title" ref={heading} tabIndex={-1}>
         Re-issue with fewer scopes
       </h2>
       <p className="muted">
@@ -73,7 +86,8 @@ export function ReissuePanel({ token, profiles }: { token: string; profiles: Pro
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          if (!profile) return;
+          // Not disabled while pending: a disabled button drops the keyboard focus to the page.
+          if (!profile || reissue.isPending) return;
           reissue.mutate(
             { method, profile: profile.id, subjectToken: token.trim(), userId, ...(audience ? { audience } : {}), ...(requested.length ? { scope: requested.join(' ') } : {}) },
             { onSuccess: (answer) => tokenObtained({ token: answer.accessToken, source: 'mint', label: `Re-issued by ${method === 'token-exchange' ? 'token exchange' : 'client credentials'} (${profile.label}) for ${audience || 'no audience'}` }) },
@@ -138,9 +152,8 @@ export function ReissuePanel({ token, profiles }: { token: string; profiles: Pro
             {!canNameUser ? <span className="field-hint">Client credentials with a user claim needs a profile whose tokenParams allow user_id.</span> : null}
           </fieldset>
         </div>
-        <p className="muted">{REISSUE_METHODS[method].explanation}</p>
         <div className="button-row">
-          <button type="submit" className="button primary" disabled={!profile || reissue.isPending}>
+          <button type="submit" className="button primary" disabled={!profile} aria-disabled={reissue.isPending}>
             Re-issue
           </button>
         </div>
@@ -163,7 +176,7 @@ export function ReissuePanel({ token, profiles }: { token: string; profiles: Pro
                 ))}
               </ul>
               <div className="table-scroll">
-                <table className="introspect-diff">
+                <table className="introspect-diff reissue-diff">
                   <caption>Original vs re-issued (unverified claims)</caption>
                   <thead>
                     <tr>

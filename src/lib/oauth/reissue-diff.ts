@@ -87,6 +87,7 @@ export function diffReissuedClaims(original: JsonObject, reissued: JsonObject): 
     sub: isClientToken ? 'The token belongs to the client now, not to the user.' : reissued.sub === original.sub ? 'Same user.' : '',
     act: reissued.act !== undefined ? 'The actor: who holds the token on the user’s behalf (RFC 8693 §4.1).' : '',
     azp: 'The client the token was issued to.',
+    aud: 'The API the token is for.',
     gty: reissued.gty === 'client-credentials' ? 'Issued by a client-credentials grant.' : '',
   };
   for (const claim of COMPARED) {
