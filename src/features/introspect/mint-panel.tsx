@@ -6,6 +6,7 @@ import { useClientCredentials } from './client-credentials-mutation';
 import { ErrorBox } from './error-explanation';
 import { useIntrospectActions } from './introspect-store';
 import { UpstreamMetaLine } from './introspection-result';
+import { ProfileOptions } from './profile-options';
 
 const NO_AUDIENCE = '';
 
@@ -40,11 +41,7 @@ export function MintPanel({ profiles }: { profiles: ProfileSummary[] }) {
               setScopes([]);
             }}
           >
-            {machineProfiles.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.label}
-              </option>
-            ))}
+            <ProfileOptions profiles={machineProfiles} />
           </select>
         </label>
         <label className="field">

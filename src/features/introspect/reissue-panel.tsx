@@ -9,6 +9,7 @@ import { useTabTokenActions } from '../../state/tab-tokens';
 import { ErrorBox } from './error-explanation';
 import { useIntrospectActions, useReissueFocusPending } from './introspect-store';
 import { useReissue } from './reissue-mutation';
+import { ProfileOptions } from './profile-options';
 
 const METHODS = Object.keys(REISSUE_METHODS) as ReissueMethod[];
 
@@ -134,11 +135,7 @@ export function ReissuePanel({ token, profiles }: { token: string; profiles: Pro
           <label className="field">
             <span>Re-issuing profile</span>
             <select value={profile?.id ?? ''} onChange={(e) => setProfileId(e.target.value)}>
-              {machineProfiles.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.label}
-                </option>
-              ))}
+              <ProfileOptions profiles={machineProfiles} />
             </select>
           </label>
           <fieldset>
