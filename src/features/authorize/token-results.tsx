@@ -1,5 +1,6 @@
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { decodeToken } from '../../lib/jwt/decode';
+import { useReissueHandoffActions } from '../../state/reissue-handoff';
 
 interface TokenCardProps {
   label: string;
@@ -11,6 +12,8 @@ function TokenCard({ label, token }: TokenCardProps) {
   const decoded = decodeToken(token);
   const isJwt = decoded.kind === 'jws' || decoded.kind === 'jwe';
   const headingId = `token-${label.toLowerCase().replace(/\s+/g, '-')}`;
+  const navigate = useNavigate();
+  const { reissueRequested } = useReissueHandoffActions();
   return (
     <section className="token-card" aria-labelledby={headingId}>
       <h3 id={headingId}>
@@ -28,9 +31,24 @@ function TokenCard({ label, token }: TokenCardProps) {
           <pre aria-label={`${label} claims`}>{JSON.stringify(decoded.claims, null, 2)}</pre>
         </>
       ) : null}
-      <Link className="button" to={{ pathname: '/debugger', hash: `token=${encodeURIComponent(token)}` }}>
+      <div className="button-row">
+        <Link className="button" to={{ pathname: '/debugger', hash: `token=${encodeURIComponent(token)}` }}>
         Open in token editor
       </Link>
+      {decoded.kind === 'jws' && label === 'Access token' ? (
+        // The token travels to /introspect in memory, never in the URL.
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            reissueRequested(token);
+            void navigate('/introspect');
+          }}
+        >
+          Re-issue
+        </button>
+      ) : null}
+      </div>
     </section>
   );
 }

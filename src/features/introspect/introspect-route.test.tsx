@@ -6,7 +6,8 @@ import { renderRoute } from '../../test-support/render-route';
 import { Component as IntrospectRoute } from './introspect-route';
 
 const issuer = 'https://tenant.example.com/';
-const profiles = [
+/** Mutable per test: one case lends the first profile a `token_params`. */
+const profiles: Record<string, unknown>[] = [
   { id: 'rs', label: 'Resource server', issuer, client_id: 'rs-client', client_auth_method: 'private_key_jwt', default_audience: 'https://api.example/', apis: [{ identifier: 'https://api.example/', scopes: ['read:x', 'write:x'] }], demo: false },
   { id: 'spa', label: 'SPA', issuer, client_id: 'spa', client_auth_method: 'none', default_audience: null, apis: [], demo: false },
 ];
@@ -146,5 +147,54 @@ describe('/introspect', () => {
     const checks = screen.getByRole('list', { name: 'Assertion checks' });
     expect(within(checks).getAllByRole('listitem').find((li) => li.getAttribute('data-rule') === 'iss-sub')).toHaveAttribute('data-severity', 'error');
     expect(within(checks).getAllByRole('listitem').find((li) => li.getAttribute('data-rule') === 'aud')).toHaveAttribute('data-severity', 'ok');
+  });
+});
+
+describe('/introspect: the Re-issue panel', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  const userToken = () =>
+    new SignJWT({ scope: 'read:x write:x', azp: 'spa' }).setProtectedHeader({ alg: 'RS256', kid: 'sig-1' }).setIssuer(issuer).setSubject('auth0|alice').setAudience('https://api.example/').setIssuedAt().setExpirationTime('1h').sign(privateKey);
+
+  async function openPanel(token: string) {
+    const user = userEvent.setup();
+    renderPanel();
+    await screen.findByRole('option', { name: 'Resource server (private_key_jwt)' });
+    await user.clear(screen.getByRole('textbox', { name: 'Token' }));
+    await user.click(screen.getByRole('textbox', { name: 'Token' }));
+    await user.paste(token);
+    return { user, panel: screen.getByRole('region', { name: 'Re-issue with fewer scopes' }) };
+  }
+
+  it('exchanges the token for the kept scopes only, and diffs the answer claim by claim', async () => {
+    const exchanged = await new SignJWT({ scope: 'write:x', azp: 'rs-client', act: { sub: 'rs-client@clients' } }).setProtectedHeader({ alg: 'RS256', kid: 'sig-1' }).setIssuer(issuer).setSubject('auth0|alice').setAudience('https://api.example/').setIssuedAt().setExpirationTime('1d').sign(privateKey);
+    serve((path) => (path === '/api/exchange' ? Response.json({ access_token: exchanged, token_type: 'Bearer', issued_token_type: 'urn:ietf:params:oauth:token-type:access_token', meta: { ...meta, audience: null, scope: null } }) : Response.json({}, { status: 404 })));
+    const token = await userToken();
+    const { user, panel } = await openPanel(token);
+    // The profile allows no user_id, so only token exchange is offered.
+    expect(within(panel).getByRole('radio', { name: /Client credentials/ })).toBeDisabled();
+    await user.click(within(panel).getByRole('checkbox', { name: 'read:x' }));
+    await user.click(within(panel).getByRole('button', { name: 'Re-issue' }));
+    const result = await within(panel).findByRole('region', { name: 'Re-issued token' }, { timeout: 5000 });
+    expect(calls.find((c) => c.path === '/api/exchange')?.body).toEqual({ profile: 'rs', subject_token: token, audience: 'https://api.example/', scope: 'write:x' });
+    expect(within(result).getByRole('row', { name: /^act/ })).toHaveTextContent('rs-client@clients');
+    expect(within(result).getByRole('row', { name: /^scope/ })).toHaveTextContent('Narrowed ✓ (dropped read:x)');
+    expect(within(result).getByRole('row', { name: /^lifetime/ })).toHaveTextContent('86400 s (1 d)');
+  });
+
+  it('sends the token’s sub as user_id to /api/token when the profile allows it, and shows the refusal of an extra scope', async () => {
+    const plain = profiles[0]!;
+    profiles[0] = { ...plain, token_params: ['user_id'] };
+    try {
+      serve(() => Response.json({ error: { code: 'upstream_error', message: 'refused', upstream: { error: 'invalid_scope', error_description: 'scope not allowed: delete:x', status: 400 } } }, { status: 502 }));
+      const { user, panel } = await openPanel(await userToken());
+      await user.click(within(panel).getByRole('radio', { name: /Client credentials/ }));
+      await user.type(within(panel).getByRole('textbox', { name: /Also ask for/ }), 'delete:x');
+      await user.click(within(panel).getByRole('button', { name: 'Re-issue' }));
+      expect(await within(panel).findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent('invalid_scope');
+      expect(calls.find((c) => c.path === '/api/token')?.body).toEqual({ profile: 'rs', audience: 'https://api.example/', scope: 'read:x write:x delete:x', params: { user_id: 'auth0|alice' } });
+    } finally {
+      profiles[0] = plain;
+    }
   });
 });

@@ -7,6 +7,8 @@ import { useHint, useIntrospectActions, useProfileId, useToken } from './introsp
 import type { TokenTypeHint } from './introspect-store';
 import { IntrospectionResult } from './introspection-result';
 import { MintPanel } from './mint-panel';
+import { ReissuePanel } from './reissue-panel';
+import { useReissueHandoff, useReissueHandoffActions } from '../../state/reissue-handoff';
 import { ErrorBox } from './error-explanation';
 import { TokenActions } from './token-actions';
 import './introspect.css';
@@ -18,14 +20,23 @@ export function Component() {
   const token = useToken();
   const storedProfileId = useProfileId();
   const hint = useHint();
-  const { tokenChanged, profileSelected, hintChanged } = useIntrospectActions();
+  const { tokenChanged, profileSelected, hintChanged, reissueOpened } = useIntrospectActions();
   const introspection = useIntrospection();
   const [now, setNow] = useState(() => Date.now() / 1000);
+  const handoff = useReissueHandoff();
+  const { handoffTaken } = useReissueHandoffActions();
   const list = profiles.data ?? [];
   // Default: the first profile that authenticates (a public client may not introspect).
   const profileId = list.some((p) => p.id === storedProfileId) ? storedProfileId : (list.find((p) => p.client_auth_method !== 'none') ?? list[0])?.id ?? '';
   const profile = list.find((p) => p.id === profileId);
   const tokenKind = decodeToken(token.trim()).kind;
+
+  // A token sent here by a "Re-issue" link goes into the Token box, in memory (never the URL), and the panel takes focus.
+  useEffect(() => {
+    if (!handoff) return;
+    reissueOpened(handoff);
+    handoffTaken();
+  }, [handoff, reissueOpened, handoffTaken]);
 
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now() / 1000), 30_000);
@@ -105,6 +116,7 @@ export function Component() {
       <IntrospectionResult outcome={introspection.data} pending={introspection.isPending} now={now} />
       {/* Keyed by token and profile: a revocation or userinfo answer never shows next to another token. */}
       <TokenActions key={`${profileId}\n${token}`} token={token} profileId={profileId} hint={hint} />
+      {list.length > 0 ? <ReissuePanel key={token.trim()} token={token} profiles={list} /> : null}
       {list.length > 0 ? <MintPanel profiles={list} /> : null}
       <AssertionTools profile={profile} />
     </section>

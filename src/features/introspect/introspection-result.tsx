@@ -7,6 +7,8 @@ import { ErrorBox } from './error-explanation';
 import type { IntrospectionOutcome } from './introspect-mutation';
 import { ClaimExplanation } from '../../components/ui/claim-explanation';
 
+/** Auth0's legacy app-specific passwords (archived docs), as its introspection names them. */
+const APP_SPECIFIC_PASSWORD = 'application_specific_password_token';
 const RFC7662 = 'https://www.rfc-editor.org/rfc/rfc7662#section-2.2';
 const introspectionMembers: Record<string, { label: string; description: string }> = {
   active: { label: 'Active', description: 'Whether the token is currently active: issued by this server, not expired, not revoked, and usable by the caller.' },
@@ -73,6 +75,12 @@ function RemoteAnswer({ answer, now }: { answer: IntrospectResponse; now: number
         {body.active ? null : <span> (the server says nothing else about an inactive token: expired, revoked, unknown, or not this caller’s to see)</span>}
       </p>
       <UpstreamMetaLine meta={meta} what="Introspection" />
+      {body.active && body.token_type === APP_SPECIFIC_PASSWORD ? (
+        <p className="status warn" data-token-type={APP_SPECIFIC_PASSWORD}>
+          An app-specific password: a user’s own bearer credential{body.username ? ` (${body.username})` : ''}, good until it is deleted. Check its scope and aud on every call, as
+          for any access token.
+        </p>
+      ) : null}
       <h3>Returned members</h3>
       <MembersTable answer={body} now={now} />
       <h3>Raw JSON</h3>

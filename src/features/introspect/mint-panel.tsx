@@ -6,6 +6,7 @@ import { useClientCredentials } from './client-credentials-mutation';
 import { ErrorBox } from './error-explanation';
 import { useIntrospectActions } from './introspect-store';
 import { UpstreamMetaLine } from './introspection-result';
+import { ProfileOptions } from './profile-options';
 
 const NO_AUDIENCE = '';
 
@@ -18,7 +19,7 @@ export function MintPanel({ profiles }: { profiles: ProfileSummary[] }) {
   const chosenAudience = audience ?? profile?.default_audience ?? NO_AUDIENCE;
   const [scopes, setScopes] = useState<string[]>([]);
   const mint = useClientCredentials();
-  const { mintedTokenUsed } = useIntrospectActions();
+  const { mintedTokenUsed, reissueOpened } = useIntrospectActions();
   const { tokenObtained } = useTabTokenActions();
   const api = profile?.apis.find((a) => a.identifier === chosenAudience);
   const audiences = [...new Set([...(profile?.default_audience ? [profile.default_audience] : []), ...(profile?.apis.map((a) => a.identifier) ?? [])])];
@@ -40,11 +41,7 @@ export function MintPanel({ profiles }: { profiles: ProfileSummary[] }) {
               setScopes([]);
             }}
           >
-            {machineProfiles.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.label}
-              </option>
-            ))}
+            <ProfileOptions profiles={machineProfiles} />
           </select>
         </label>
         <label className="field">
@@ -123,6 +120,13 @@ export function MintPanel({ profiles }: { profiles: ProfileSummary[] }) {
             <a className="button" href={`/debugger#token=${minted.access_token}`}>
               Open in token editor
             </a>
+            <button
+              type="button"
+              className="button"
+              onClick={() => reissueOpened(minted.access_token)}
+            >
+              Re-issue
+            </button>
           </div>
         </div>
       ) : null}
