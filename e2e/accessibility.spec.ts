@@ -9,6 +9,8 @@ for (const scheme of colorSchemes) {
     test.use({ colorScheme: scheme });
     for (const { route, state, reach } of uiStates) {
       test(`${route}, ${state}: no axe violations`, async ({ page, request }) => {
+        // A time limit, not a speed assertion: axe walks every node, and the scope picker has thousands.
+        test.setTimeout(120_000);
         await reach(page, request);
         const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
         const summary = violations.map((v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}`).join('\n')}`);
