@@ -5,6 +5,7 @@ import { demoApi, userTokensFromApp } from './support/demo-tenant';
 /** The Re-issue panel and app-specific passwords against the real demo tenant: nothing is mocked. */
 
 const alice = 'auth0|alice';
+const bob = 'auth0|bob';
 const panel = (page: Page) => page.getByRole('region', { name: 'Re-issue with fewer scopes' });
 const reissued = (page: Page) => panel(page).getByRole('region', { name: 'Re-issued token' });
 const diffRow = (page: Page, claim: string) => reissued(page).getByRole('row', { name: new RegExp(`^${claim.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\b`) });
@@ -42,6 +43,7 @@ test('alice’s token re-issued by token exchange with write:appointments only: 
 
   await expect(reissued(page)).toContainText('Token exchange (RFC 8693) keeps the user');
   const claims = await reissuedToken(page);
+  const exchangedToken = await reissued(page).getByRole('textbox', { name: 'Re-issued token' }).inputValue();
   expect(claims.sub).toBe(alice);
   expect(claims.act).toEqual({ sub: 'demo-m2m@clients' });
   expect(claims.azp).toBe('demo-m2m');
@@ -61,6 +63,12 @@ test('alice’s token re-issued by token exchange with write:appointments only: 
   await page.getByRole('navigation', { name: 'Tools' }).getByRole('link', { name: 'API explorer' }).click();
   await page.getByRole('combobox', { name: 'Authorize with' }).selectOption('tab');
   await expect(page.getByRole('combobox', { name: 'Token', exact: true }).locator('option', { hasText: /^Re-issued by token exchange/ })).toHaveCount(1);
+
+  // The token editor recognises an exchanged token and names its actor.
+  await page.goto('/debugger');
+  await page.getByRole('textbox', { name: 'Encoded token' }).fill(exchangedToken);
+  await expect(page.getByRole('status', { name: 'Token type' })).toHaveText(/exchanged \(RFC 8693\)/);
+  await expect(page.getByRole('status', { name: 'Token type' })).toContainText('demo-m2m@clients');
 });
 
 test('client credentials with user_id: sub demo-m2m@clients and the namespaced claim names alice; an extra scope is refused', async ({ page }) => {
@@ -89,14 +97,14 @@ test('client credentials with user_id: sub demo-m2m@clients and the namespaced c
   await expect(refusal).toContainText('delete:appointments');
 });
 
-test('an app-specific password for alice, created in the explorer, introspected through demo-rs, then deleted: inactive', async ({ page }) => {
+test('an app-specific password for bob, created in the explorer, introspected through demo-rs, then deleted: inactive', async ({ page }) => {
   const response = page.getByRole('region', { name: 'Response' });
   await page.goto(`/explorer?endpoint=${encodeURIComponent('POST /api/v2/users/{id}/application-passwords')}`);
   await page.getByRole('combobox', { name: 'Profile' }).selectOption('demo');
   // The least-privilege token the explorer mints for this endpoint.
   await expect(page.getByRole('combobox', { name: 'Authorize with' })).toHaveValue('mint');
   await expect(page.locator('.explorer-mint-scope')).toHaveText('create:user_application_passwords');
-  await page.getByRole('textbox', { name: 'id', exact: true }).fill(alice);
+  await page.getByRole('textbox', { name: 'id', exact: true }).fill(bob);
   await page.getByRole('textbox', { name: 'Body (JSON)' }).fill(JSON.stringify({ label: 'e2e re-issue', audience: demoApi, scope: ['read:appointments'] }));
   await page.getByRole('button', { name: 'Send request' }).click();
   await expect(response.locator('[data-status="201"]')).toBeVisible();
@@ -116,13 +124,13 @@ test('an app-specific password for alice, created in the explorer, introspected 
   await introspect();
   await expect(result.locator('[data-active="true"]')).toContainText('Active');
   await expect(result.getByRole('row', { name: /^token_type/ })).toContainText('application_specific_password_token');
-  await expect(result.getByRole('row', { name: /^username/ })).toContainText('alice');
+  await expect(result.getByRole('row', { name: /^username/ })).toContainText('bob');
   await expect(result.locator('[data-token-type="application_specific_password_token"]')).toContainText('a user’s own bearer credential');
   await expect(result.getByText(/upstream HTTP 200/)).toContainText('client authentication: private_key_jwt');
 
   await page.goto(`/explorer?endpoint=${encodeURIComponent('DELETE /api/v2/users/{id}/application-passwords/{asp_id}')}`);
   await page.getByRole('combobox', { name: 'Profile' }).selectOption('demo');
-  await page.getByRole('textbox', { name: 'id', exact: true }).fill(alice);
+  await page.getByRole('textbox', { name: 'id', exact: true }).fill(bob);
   await page.getByRole('textbox', { name: 'asp_id', exact: true }).fill(aspId ?? '');
   await page.getByRole('button', { name: 'Send request' }).click();
   await expect(response.locator('[data-status="204"]')).toBeVisible();

@@ -18,6 +18,15 @@ describe('classifyToken', () => {
     expect(classify(jwt({ sub: 'x' }, { alg: 'RS256', typ: 'at+jwt' })).kind).toBe('access-token');
   });
 
+  it('an exchanged token (RFC 8693): an access token whose act names the client acting for the user', () => {
+    const result = classify(jwt({ sub: 'auth0|alice', act: { sub: 'demo-m2m@clients' }, azp: 'demo-m2m', scope: 'write:appointments', aud: 'https://api.demo.test/' }, { alg: 'RS256', typ: 'at+jwt' }));
+    expect(result.kind).toBe('access-token');
+    expect(result.label).toBe('Access token for an API, exchanged (RFC 8693)');
+    expect(result.evidence[0]).toBe('"act" names demo-m2m@clients, acting for auth0|alice (RFC 8693 token exchange)');
+    // Without act, the same claims are a plain access token.
+    expect(classify(jwt({ sub: 'auth0|alice', scope: 'write:appointments' }, { alg: 'RS256', typ: 'at+jwt' })).label).toBe('Access token for an API');
+  });
+
   it('a client-credentials token by gty and @clients', () => {
     const result = classify(jwt({ sub: 'abc@clients', gty: 'client-credentials', aud: 'https://api.demo.test/' }));
     expect(result.kind).toBe('client-credentials');

@@ -52,6 +52,15 @@ function classifyClaims(header: JsonObject | undefined, claims: JsonObject): Tok
     return { kind: 'client-credentials', label: TOKEN_TYPE_LABELS['client-credentials'], evidence: cc };
   }
 
+  // RFC 8693 §4.1: an exchanged token names its actor; the subject stays the user the token is about.
+  const act = claims.act && typeof claims.act === 'object' && !Array.isArray(claims.act) ? (claims.act as Record<string, unknown>) : undefined;
+  if (act && typeof act.sub === 'string') {
+    const exchanged = [`"act" names ${act.sub}, acting for ${sub ?? 'the subject'} (RFC 8693 token exchange)`];
+    if (hasScope) exchanged.push('has "scope"');
+    if (typ === 'at+jwt' || typ === 'application/at+jwt') exchanged.push(`header "typ" is "${String(header?.typ)}" (RFC 9068 JWT access token)`);
+    return { kind: 'access-token', label: `${TOKEN_TYPE_LABELS['access-token']}, exchanged (RFC 8693)`, evidence: exchanged };
+  }
+
   if (typ === 'at+jwt' || typ === 'application/at+jwt') {
     evidence.push(`header "typ" is "${String(header?.typ)}" (RFC 9068 JWT access token)`);
     if (hasScope) evidence.push('has "scope"');
