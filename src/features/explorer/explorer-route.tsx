@@ -24,6 +24,7 @@ import { SnippetsPanel } from './snippets-panel';
 import { ownApis, useCallTarget } from './use-call-target';
 import type { CallTarget } from './use-call-target';
 import './explorer.css';
+import { ReferenceLink } from '../../components/ui/reference-link';
 
 /** The profile the form calls with: the one chosen, else the first that can mint (a public client cannot). */
 function pickProfile(profiles: readonly ProfileSummary[], chosen: string): ProfileSummary | undefined {
@@ -256,14 +257,7 @@ function TargetFields({ target, errors, onSelect }: { target: CallTarget; errors
         <>
           <p className="explorer-summary">
             <span className="mono">{operation.id}</span>: {operation.summary}
-            {operation.docsUrl ? (
-              <>
-                {' '}
-                <a href={operation.docsUrl} target="_blank" rel="noreferrer noopener">
-                  Reference
-                </a>
-              </>
-            ) : null}
+            <ReferenceLink href={operation.docsUrl} />
           </p>
           <AcceptedScopes scopes={acceptedScopes(operation)} />
           <CatalogRequestFields shape={shape} draft={draft} errors={errors} onChange={(next) => draftEdited(operation.id, next)} />

@@ -3,6 +3,7 @@ import { alternativeBlock, scopeBreadth } from '../../lib/catalog/resolve-scopes
 import { describeScopeEffect } from '../../lib/catalog/scope-notes';
 import { LifecycleBadges } from './endpoint-browser';
 import { blockMessage } from '../../lib/catalog/why-403-messages';
+import { ReferenceLink } from '../../components/ui/reference-link';
 
 interface EndpointDetailsProps {
   api: ApiDefinition;
@@ -35,14 +36,7 @@ export function EndpointDetails({ api, operation, kind, chosen, selected, onRequ
       </p>
       <p className="muted">
         {operation.summary}
-        {operation.docsUrl ? (
-          <>
-            {' '}
-            <a href={operation.docsUrl} target="_blank" rel="noreferrer noopener">
-              Reference
-            </a>
-          </>
-        ) : null}
+        <ReferenceLink href={operation.docsUrl} />
       </p>
       {operation.alternatives.length > 1 ? <p className="field-hint">Any one of these is enough.</p> : null}
       <ul aria-label="Accepted scopes" className="accepted-scopes">
