@@ -12,6 +12,9 @@ export interface MetadataPolicy {
   get: MetadataGet;
 }
 
+/** Upstream text quoted in a message: shortened, since a hostile server chooses it. */
+const quoted = (text: string) => JSON.stringify(text.length > 200 ? `${text.slice(0, 200)}…` : text);
+
 const trustHint = 'configured issuers and the origins listed in WORKBENCH_METADATA_ALLOW are the only exceptions';
 
 /** Parses WORKBENCH_METADATA_ALLOW: comma-separated origins (`scheme://host[:port]`), each http or https. */
@@ -74,7 +77,7 @@ async function getJson(url: URL, policy: MetadataPolicy): Promise<unknown> {
     throw new ApiError(502, 'upstream_unreachable', `Could not reach ${url.origin}${code ? ` (${code})` : ''}`);
   }
   if (answer.status >= 300 && answer.status < 400) {
-    const to = answer.location ? ` to ${answer.location}` : '';
+    const to = answer.location ? ` to ${quoted(answer.location)}` : '';
     throw new ApiError(502, 'metadata_redirect_refused', `${url.href} answered HTTP ${answer.status}, a redirect${to}: redirects are never followed, fetch the final URL instead`);
   }
   if (answer.status !== 200) throw new ApiError(502, 'metadata_status', `${url.href} answered HTTP ${answer.status}`);
@@ -119,7 +122,7 @@ export async function fetchPublicMetadata(input: MetadataRequest, policy: Metada
     throw new ApiError(
       502,
       'metadata_issuer_mismatch',
-      `${discoveryUrl.href} names the issuer "${discovery.issuer}", not "${input.issuer}": they must be identical (OIDC Discovery §4.3), so its keys are not used. If you trust it, fetch from "${discovery.issuer}".`,
+      `${discoveryUrl.href} names the issuer ${quoted(discovery.issuer)}, not ${quoted(input.issuer)}: they must be identical (OIDC Discovery §4.3), so its keys are not used. If you trust it, fetch from ${quoted(discovery.issuer)}.`,
     );
   }
   const jwksUrl = new URL(discovery.jwks_uri);

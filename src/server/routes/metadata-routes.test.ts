@@ -30,6 +30,8 @@ function answerAsTold(path: string, res: ServerResponse) {
       return discovery(res, `${o}/someone-else`, `${o}/jwks`);
     case '/redirect/.well-known/openid-configuration':
       return void res.writeHead(302, { location: `${trap.origin}/stolen` }).end();
+    case '/long-redirect':
+      return void res.writeHead(301, { location: `https://idp.example/${'x'.repeat(5_000)}` }).end();
     case '/missing/.well-known/openid-configuration':
       return void res.writeHead(404, { 'content-type': 'text/html' }).end('<h1>nope</h1>');
     case '/html/.well-known/openid-configuration':
@@ -118,6 +120,7 @@ describe('POST /api/metadata refuses, with a stable code and the URL named', () 
     ['a private IP literal', () => ({ jwksUri: 'https://127.0.0.2/jwks' }), 403, 'metadata_address_refused', /127\.0\.0\.2 is not a public address/],
     ['an IPv6 loopback literal', () => ({ issuer: 'https://[::1]/' }), 403, 'metadata_address_refused', /::1 is not a public address/],
     ['an IPv4-mapped loopback literal', () => ({ issuer: 'https://[::ffff:7f00:1]/' }), 403, 'metadata_address_refused', /not a public address/],
+    ['loopback written as one decimal number', () => ({ issuer: 'https://2130706433/' }), 403, 'metadata_address_refused', /127\.0\.0\.1 is not a public address/],
     ['the link-local metadata service', () => ({ jwksUri: 'https://169.254.169.254/latest/' }), 403, 'metadata_address_refused', /169\.254\.169\.254/],
     ['a name that resolves to loopback', () => ({ issuer: `https://localhost:${new URL(trap.origin).port}/` }), 403, 'metadata_address_refused', /localhost resolves to/],
     ['credentials in the URL', () => ({ jwksUri: `${idp.origin.replace('//', '//user:pw@')}/jwks` }), 403, 'metadata_url_refused', /credentials/],
@@ -126,6 +129,7 @@ describe('POST /api/metadata refuses, with a stable code and the URL named', () 
     ['a jwks_uri over http to an origin not listed', () => ({ issuer: `${idp.origin}/http-jwks` }), 403, 'metadata_url_refused', /is not https/],
     ['a jwks_uri that is not http(s)', () => ({ issuer: `${idp.origin}/file-jwks` }), 403, 'metadata_url_refused', /file:\/\/\/etc\/passwd is not an https URL/],
     ['a redirect, never followed', () => ({ issuer: `${idp.origin}/redirect` }), 502, 'metadata_redirect_refused', /answered HTTP 302, a redirect to/],
+    ['a redirect to a long location, quoted short', () => ({ jwksUri: `${idp.origin}/long-redirect` }), 502, 'metadata_redirect_refused', /HTTP 301, a redirect to "https:\/\/idp\.example\/x{180}…"/],
     ['an error status', () => ({ issuer: `${idp.origin}/missing` }), 502, 'metadata_status', /missing\/\.well-known\/openid-configuration answered HTTP 404/],
     ['an answer that is not JSON', () => ({ issuer: `${idp.origin}/html` }), 502, 'metadata_invalid', /did not answer JSON/],
     ['a discovery document without jwks_uri', () => ({ issuer: `${idp.origin}/no-jwks-uri` }), 502, 'metadata_invalid', /not an OpenID discovery document/],
