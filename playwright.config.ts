@@ -22,7 +22,7 @@ function resolveChromium(): string | undefined {
 }
 
 const executablePath = resolveChromium();
-const { appPort, asPort, baseURL, dataDir, distDir, accessKey, accessKeyCookie } = e2eEnv;
+const { appPort, asPort, baseURL, dataDir, distDir, accessKey, accessKeyCookie, metadataAllowedOrigin } = e2eEnv;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -73,6 +73,7 @@ export default defineConfig({
       WORKBENCH_CONFIG: 'e2e/fixtures/workbench.e2e.json',
       LOG_REQUESTS: '0',
       WORKBENCH_KEY: accessKey,
+      WORKBENCH_METADATA_ALLOW: metadataAllowedOrigin,
     },
   },
 });

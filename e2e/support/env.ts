@@ -11,6 +11,8 @@ const accessKey = process.env.E2E_WORKBENCH_KEY;
 export const e2eEnv = {
   appPort,
   asPort,
+  /** An intranet identity provider's origin, listed in WORKBENCH_METADATA_ALLOW (e2e/metadata-fetch.spec.ts serves it). */
+  metadataAllowedOrigin: `http://127.0.0.1:${process.env.E2E_METADATA_PORT ?? appPort + 2}`,
   baseURL: `http://127.0.0.1:${appPort}`,
   issuer: `http://127.0.0.1:${asPort}/`,
   dataDir: process.env.E2E_DATA_DIR ?? `.data/e2e-demo-as-${asPort}`,

@@ -140,6 +140,15 @@ const routes: { method: string; path: () => string; body?: () => unknown }[] = [
       };
     },
   },
+  {
+    method: 'POST',
+    path: () => '/api/metadata',
+    // Configured issuers (trusted: the hostile tenants' discovery names the trap, redirects, garbage), and hosts that must be refused.
+    body: () => {
+      const target = pick([...tenants.map((t) => as.issuer(t)), `${trapOrigin}/`, `https://${trapHost}/`, 'https://localhost/', 'https://[::ffff:7f00:2]/', pick(strings)]);
+      return random() < 0.5 ? { issuer: target } : { jwksUri: `${target}jwks` };
+    },
+  },
   { method: pick(['GET', 'POST', 'PUT', 'DELETE', 'PATCH']), path: () => pick(['/api/', '/api/x', '/api//introspect', '/api/introspect/..%2f..%2fetc', `/api/${'z'.repeat(3000)}`, '/api/token?x=%ZZ']) },
 ];
 
@@ -169,7 +178,10 @@ const failures: string[] = [];
 const fail = (message: string) => {
   if (failures.length < 50) failures.push(message);
 };
-const upstreamCodes = new Set(['upstream_error', 'upstream_unreachable', 'upstream_timeout', 'upstream_endpoint_refused', 'response_too_large']);
+const upstreamCodes = new Set([
+  'upstream_error', 'upstream_unreachable', 'upstream_timeout', 'upstream_endpoint_refused', 'response_too_large',
+  'metadata_redirect_refused', 'metadata_status', 'metadata_invalid', 'metadata_issuer_mismatch',
+]);
 
 function send(method: string, path: string, headers: Record<string, string>, body: string | undefined): Promise<{ status: number; headers: string; text: string }> {
   return new Promise((resolve) => {

@@ -7,6 +7,7 @@ import { ApiError, toApiError } from './errors';
 import { apiCallRoutes } from './routes/api-call';
 import { formPostCallbackRoutes } from './routes/callback';
 import { codeExchangeRoutes } from './routes/code-exchange';
+import { metadataRoutes } from './routes/metadata-routes';
 import { metaRoutes } from './routes/meta';
 import { oauthRoutes } from './routes/oauth-routes';
 import { sameOriginOnly, securityHeaders } from './security';
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps) {
   api.route('/authorize', codeExchangeRoutes(deps));
   api.route('/', oauthRoutes(deps));
   api.route('/', apiCallRoutes(deps));
+  api.route('/', metadataRoutes(deps));
   api.all('*', (c) => {
     throw new ApiError(404, 'not_found', `No API route ${c.req.method} ${c.req.path}`);
   });

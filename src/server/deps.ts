@@ -1,6 +1,7 @@
 import type { AccessKey } from './access-key';
 import type { ServerConfig } from './config';
 import type { Logger } from './logger';
+import type { MetadataGet } from './metadata/metadata-http';
 import { createDiscoveryCache } from './oauth/discovery';
 import { createSecretScrubber } from './oauth/secret-scrubber';
 import { createUpstreamClient } from './oauth/upstream-client';
@@ -20,6 +21,8 @@ export interface AppDeps {
   accessKey: AccessKey | null;
   /** The one client for every call to an authorization server (see `createUpstream`). */
   upstream: UpstreamClient;
+  /** POST /api/metadata: origins trusted besides the configured issuers (WORKBENCH_METADATA_ALLOW), and its GET (tests pin the network). */
+  metadata?: { allowOrigins?: readonly string[]; get?: MetadataGet };
 }
 
 /**

@@ -11,6 +11,7 @@ import { demoApiBaseUrl } from './demo-as/demo-api';
 import { demoProfiles } from './demo-as/demo-profiles';
 import { startDemoAuthorizationServer, type DemoAuthorizationServer } from './demo-as/provider';
 import { createRedactingLogger } from './logger';
+import { parseMetadataAllow } from './metadata/public-metadata';
 import { createUpstreamHttp } from './oauth/upstream-http';
 
 const port = z.coerce.number().int().min(0).max(65_535);
@@ -22,6 +23,7 @@ const envSchema = z.object({
   DEMO_AS_DATA_DIR: z.string().default('.data/demo-as'),
   WORKBENCH_DIST: z.string().default('dist'),
   WORKBENCH_ORIGINS: z.string().default(''),
+  WORKBENCH_METADATA_ALLOW: z.string().default(''),
   WORKBENCH_DEV: z.enum(['0', '1']).default('0'),
   LOG_REQUESTS: z.enum(['0', '1']).default('1'),
   WORKBENCH_KEY: z.string().optional(),
@@ -49,6 +51,13 @@ async function main() {
     accessKey = resolveAccessKey(env.WORKBENCH_KEY, env.HOST, env.PORT);
   } catch (err) {
     fail(err instanceof AccessKeySettingError ? err.message : String(err));
+  }
+
+  let metadataAllow: string[];
+  try {
+    metadataAllow = parseMetadataAllow(env.WORKBENCH_METADATA_ALLOW);
+  } catch (err) {
+    fail((err as Error).message);
   }
 
   const extraOrigins = env.WORKBENCH_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean);
@@ -88,6 +97,7 @@ async function main() {
     distDir: existsSync(resolve(distDir, 'index.html')) ? distDir : null,
     accessKey,
     upstream: createUpstream(config, createUpstreamHttp()),
+    metadata: { allowOrigins: metadataAllow },
   });
 
   const server = await new Promise<Server>((resolveListen, reject) => {

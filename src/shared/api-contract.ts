@@ -23,6 +23,18 @@ export const apiErrorCodes = [
   'unknown_api',
   /** POST /api/call: the upstream answer exceeded the size limit (1 MB) and was cut. */
   'response_too_large',
+  /** POST /api/metadata: not https, and the origin is neither a configured issuer nor listed in WORKBENCH_METADATA_ALLOW. */
+  'metadata_url_refused',
+  /** POST /api/metadata: the host is, or resolves to, a loopback, private, link-local or other non-public address. */
+  'metadata_address_refused',
+  /** POST /api/metadata: the metadata URL answered a redirect, which is never followed. */
+  'metadata_redirect_refused',
+  /** POST /api/metadata: the metadata URL answered a status other than 200. */
+  'metadata_status',
+  /** POST /api/metadata: the answer is not JSON, or not a discovery document / JWK Set. */
+  'metadata_invalid',
+  /** POST /api/metadata: the discovery document names another issuer (OIDC Discovery §4.3). */
+  'metadata_issuer_mismatch',
   'internal_error',
 ] as const;
 export type ApiErrorCode = (typeof apiErrorCodes)[number];

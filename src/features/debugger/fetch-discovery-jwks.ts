@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
-import { fetchJwksFromIssuer } from '../../lib/jwt/remote-keys';
+import { fetchPublicMetadata } from '../../api/public-metadata';
 
-/** Discovery (OIDC Discovery §4) then the JWKS it names, for an issuer the user typed, on an explicit click. */
+/** Discovery (OIDC Discovery §4) then the JWKS it names, for an issuer the user typed, fetched by the companion server on an explicit click. */
 export function useFetchDiscoveryJwks() {
-  return useMutation({ mutationKey: ['debugger', 'jwks-discovery'], mutationFn: (issuer: string) => fetchJwksFromIssuer(issuer) });
+  return useMutation({ mutationKey: ['debugger', 'jwks-discovery'], mutationFn: (issuer: string) => fetchPublicMetadata({ issuer: issuer.trim() }) });
 }

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { CompanionError, companionAccessProblem } from '../../api/companion-client';
 import { detectKeyFormat, KEY_FORMAT_LABELS, SECRET_ENCODING_LABELS } from '../../lib/jwt/key-format';
 import type { SecretEncoding } from '../../lib/jwt/key-format';
 import type { Verdict } from '../../lib/jwt/verify';
@@ -7,6 +8,14 @@ import { useFetchDiscoveryJwks } from './fetch-discovery-jwks';
 import { useFetchJwks } from './fetch-jwks';
 
 const keyCount = (n: number) => `${n} key${n === 1 ? '' : 's'}`;
+
+/** What went wrong with a fetch, naming the URL: the server's messages already do, except for input it could not parse. */
+function fetchProblem(error: Error, asked: string | undefined): string {
+  const access = companionAccessProblem(error);
+  if (access) return `${access.title}: ${access.detail}`;
+  if (error instanceof CompanionError && error.code === 'invalid_request') return `“${asked ?? ''}” is not an http(s) URL.`;
+  return error.message;
+}
 
 function describeDetected(text: string): string {
   const format = detectKeyFormat(text);
@@ -27,7 +36,16 @@ export function VerificationPanel({ verdict, tokenIssuer }: { verdict: Verdict |
   const discovery = useFetchDiscoveryJwks();
   const ids = useId();
   const fetched = (keys: unknown[]) => verificationKeyChanged(JSON.stringify({ keys }, null, 2));
-  const fetchError = (jwks.error ?? discovery.error) as Error | null;
+  // Only the latest fetch speaks: starting one clears the other's answer or error.
+  const latest = jwks.isIdle ? discovery : jwks;
+  const fetchJwksUrl = () => {
+    discovery.reset();
+    jwks.mutate(jwksUrl, { onSuccess: (r) => fetched(r.jwks.keys) });
+  };
+  const fetchDiscovery = () => {
+    jwks.reset();
+    discovery.mutate(issuer, { onSuccess: (r) => fetched(r.jwks.keys) });
+  };
   return (
     <section className="panel" aria-labelledby={`${ids}-h`}>
       <h2 id={`${ids}-h`}>Verify</h2>
@@ -68,14 +86,15 @@ export function VerificationPanel({ verdict, tokenIssuer }: { verdict: Verdict |
         <summary>Fetch a JWKS (explicit, never automatic)</summary>
         <p className="muted">
           Keys named by the token itself (jku, x5u, jwk, x5c) are never used. Fetch only from an issuer you trust
-          {tokenIssuer ? <>; the token claims to come from <code>{tokenIssuer}</code></> : null}.
+          {tokenIssuer ? <>; the token claims to come from <code>{tokenIssuer}</code></> : null}. The companion server fetches
+          it: https on a public host, or a configured issuer or an origin listed in <code>WORKBENCH_METADATA_ALLOW</code>.
         </p>
         <div className="fetch-row">
           <label className="field">
             <span>JWKS URL</span>
             <input type="url" value={jwksUrl} onChange={(event) => setJwksUrl(event.target.value)} placeholder="https://tenant.example.com/.well-known/jwks.json" />
           </label>
-          <button type="button" disabled={jwksUrl.trim() === '' || jwks.isPending} onClick={() => jwks.mutate(jwksUrl, { onSuccess: (r) => fetched(r.keys) })}>
+          <button type="button" disabled={jwksUrl.trim() === '' || jwks.isPending} onClick={fetchJwksUrl}>
             Fetch JWKS
           </button>
         </div>
@@ -84,19 +103,19 @@ export function VerificationPanel({ verdict, tokenIssuer }: { verdict: Verdict |
             <span>Trusted issuer</span>
             <input type="url" value={issuer} onChange={(event) => setIssuer(event.target.value)} placeholder="https://tenant.example.com/" />
           </label>
-          <button type="button" disabled={issuer.trim() === '' || discovery.isPending} onClick={() => discovery.mutate(issuer, { onSuccess: (r) => fetched(r.keys) })}>
+          <button type="button" disabled={issuer.trim() === '' || discovery.isPending} onClick={fetchDiscovery}>
             Fetch from discovery
           </button>
         </div>
-        {(jwks.isSuccess || discovery.isSuccess) && !fetchError && (
+        {latest.data && (
           <p role="status" className="muted">
-            Fetched {keyCount((discovery.data ?? jwks.data)?.keys.length ?? 0)} into “Verification key”
-            {discovery.data ? ` from ${discovery.data.jwksUri}` : ''}.
+            Fetched {keyCount(latest.data.jwks.keys.length)} into “Verification key” from <code>{latest.data.fetchedFrom.jwks}</code>
+            {latest.data.discovery ? <>, named by the discovery document of <code>{latest.data.discovery.issuer}</code></> : null}.
           </p>
         )}
-        {fetchError && (
+        {latest.error && (
           <p role="alert" className="error-detail">
-            {fetchError.message}
+            Could not fetch: {fetchProblem(latest.error, latest.variables)}
           </p>
         )}
       </details>
