@@ -11,11 +11,7 @@ export type JwtErrorCode =
   | 'ERR_JSON_INVALID'
   | 'ERR_SIGN_FAILED'
   | 'ERR_DECRYPT_FAILED'
-  | 'ERR_NOT_JWE'
-  | RemoteKeyErrorCode;
-
-/** Why fetching a JWKS or a discovery document failed. */
-export type RemoteKeyErrorCode = 'ERR_URL_INVALID' | 'ERR_FETCH_FAILED' | 'ERR_HTTP_STATUS' | 'ERR_NOT_JWKS' | 'ERR_NOT_DISCOVERY';
+  | 'ERR_NOT_JWE';
 
 /** Base class: every error thrown by src/lib/jwt carries a stable `code`. */
 export class JwtError extends Error {
