@@ -15,7 +15,7 @@ async function judge(id: ExampleId) {
   const example = await buildExample(id, NOW);
   const decoded = decodeToken(example.token);
   const classification = classifyToken(decoded);
-  const verdict = await verifyToken(decoded, example.verificationKey, { ...DEFAULT_VERIFY_OPTIONS, encoding: example.secretEncoding, currentDate: new Date(NOW * 1000) });
+  const verdict = await verifyToken(decoded, example.verificationKey, { ...DEFAULT_VERIFY_OPTIONS, encoding: example.secretEncoding });
   const findings = collectFindings({ decoded, verdict, classification, now: NOW }).map((f) => f.id);
   return { example, decoded, classification, verdict, findings };
 }
