@@ -1,4 +1,4 @@
-import { Suspense, useDeferredValue, useEffect, useMemo } from 'react';
+import { Suspense, useDeferredValue, useEffect, useId, useMemo } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { tokenFromFragment } from '../../lib/jwt/share';
 import { useReissueHandoffActions } from '../../state/reissue-handoff';
@@ -29,10 +29,12 @@ function useFragmentToken() {
 function IntrospectThisToken({ token }: { token: string }) {
   const navigate = useNavigate();
   const { introspectionRequested } = useReissueHandoffActions();
+  const hintId = useId();
   return (
     <p className="introspect-this">
       <button
         type="button"
+        aria-describedby={hintId}
         onClick={() => {
           introspectionRequested(token);
           void navigate('/introspect');
@@ -40,7 +42,7 @@ function IntrospectThisToken({ token }: { token: string }) {
       >
         Introspect this token
       </button>{' '}
-      <span className="muted">Asks its issuer whether it is active, through the companion server.</span>
+      <span className="field-hint" id={hintId}>Asks its issuer whether it is active, through the companion server.</span>
     </p>
   );
 }

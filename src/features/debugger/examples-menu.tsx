@@ -36,7 +36,7 @@ export function ExamplesMenu() {
         Load example
       </button>
       <span id={`${ids}-hint`} className="field-hint">
-        Made in this page with throwaway example keys, and loaded with the key that checks it.
+        Each is made in this page with throwaway keys, and loads with the key that checks it.
       </span>
       <span role="status" className="field-hint examples-status">
         {state.kind === 'loading' ? 'Making the example…' : state.kind === 'loaded' ? `Loaded: ${state.label}.` : ''}
