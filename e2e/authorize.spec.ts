@@ -56,6 +56,10 @@ test('no audience: the missing-audience pitfall, then the access token is opaque
   await expect(tokenSection(page, 'ID token').getByText('JWT', { exact: true })).toBeVisible();
   // The round-trip secrets were deleted on return.
   expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+  // Only its issuer can read it: "Introspect this token" takes it there, in memory.
+  await access.getByRole('button', { name: 'Introspect this token' }).click();
+  await expect(page.getByRole('textbox', { name: 'Token', exact: true })).toHaveValue(token);
+  expect(page.url()).not.toContain(token);
 });
 
 test('audience https://api.demo.test/ with read:appointments gives a JWT access token carrying that scope', async ({ page }) => {

@@ -53,6 +53,16 @@ export const uiStates: UiState[] = [
       await expect(page.getByRole('table', { name: /^Claims/ })).toBeVisible();
     },
   },
+  {
+    route: '/debugger',
+    state: 'opaque example loaded',
+    reach: async (page) => {
+      await openRoute(page, '/debugger', /./);
+      await page.getByRole('combobox', { name: 'Examples' }).selectOption({ label: 'Opaque access token' });
+      await page.getByRole('button', { name: 'Load example' }).click();
+      await expect(page.getByRole('button', { name: 'Introspect this token' })).toBeVisible();
+    },
+  },
   { route: '/scopes', state: 'empty', reach: (page) => openRoute(page, '/scopes', /./) },
   {
     route: '/scopes',

@@ -1,7 +1,8 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, renderHook, screen, waitFor, within } from '@testing-library/react';
 import { UnsecuredJWT } from 'jose';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { PendingAuthorization } from '../../lib/oauth/callback';
+import { useIntrospectionHandoff } from '../../state/reissue-handoff';
 import { renderRoute } from '../../test-support/render-route';
 import { Component as CallbackRoute } from './callback-route';
 import { savePendingAuthorization } from './pending-authorization';
@@ -74,6 +75,18 @@ describe('/callback', () => {
     expect(screen.getAllByRole('link', { name: 'Open in token editor' })[0]).toHaveAttribute('href', '/debugger#token=opaque-at');
     const diff = screen.getByRole('table', { name: 'Requested vs granted' });
     expect(within(diff).getByRole('row', { name: /^read:things / })).toHaveTextContent('dropped');
+  });
+
+  it('offers "Introspect this token" for an opaque access token only, handing it over in memory', async () => {
+    savePendingAuthorization({ ...pending, responseType: 'id_token token' });
+    const idToken = new UnsecuredJWT({ nonce: 'the-nonce', sub: 'alice' }).encode();
+    landOnCallback('', `access_token=opaque-at&id_token=${idToken}&state=the-state&scope=openid`);
+    const buttons = screen.getAllByRole('button', { name: 'Introspect this token' });
+    expect(buttons).toHaveLength(1);
+    fireEvent.click(buttons[0]!);
+    const { result } = renderHook(() => useIntrospectionHandoff());
+    await waitFor(() => expect(result.current).toBe('opaque-at'));
+    expect(window.location.href).not.toContain('opaque-at');
   });
 
   it('refuses an implicit ID token whose nonce differs', () => {

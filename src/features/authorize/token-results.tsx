@@ -13,7 +13,7 @@ function TokenCard({ label, token }: TokenCardProps) {
   const isJwt = decoded.kind === 'jws' || decoded.kind === 'jwe';
   const headingId = `token-${label.toLowerCase().replace(/\s+/g, '-')}`;
   const navigate = useNavigate();
-  const { reissueRequested } = useReissueHandoffActions();
+  const { reissueRequested, introspectionRequested } = useReissueHandoffActions();
   return (
     <section className="token-card" aria-labelledby={headingId}>
       <h3 id={headingId}>
@@ -46,6 +46,19 @@ function TokenCard({ label, token }: TokenCardProps) {
           }}
         >
           Re-issue
+        </button>
+      ) : null}
+      {decoded.kind === 'opaque' && label === 'Access token' ? (
+        // Only its issuer can read it: the token goes to /introspect in memory, never in the URL.
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            introspectionRequested(token);
+            void navigate('/introspect');
+          }}
+        >
+          Introspect this token
         </button>
       ) : null}
       </div>

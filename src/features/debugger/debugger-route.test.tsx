@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RFC7515_A1, RFC7515_A5 } from '../../lib/jwt/fixtures/rfc-vectors';
+import { useIntrospectionHandoff } from '../../state/reissue-handoff';
 import { renderRoute } from '../../test-support/render-route';
 import { Component as DebuggerRoute } from './debugger-route';
 import { resetDebuggerStore } from './debugger-store';
@@ -29,7 +30,8 @@ describe('/debugger', () => {
 
   it('with no token, the validation profile has nothing to judge yet, then judges the pasted token', async () => {
     renderAt('/debugger');
-    expect(await screen.findByText(/^Nothing to judge yet/, {}, slow)).toBeInTheDocument();
+    // The statuses say "Nothing to judge yet" too; this is the validation profile's line.
+    expect(await screen.findByText(/^Nothing to judge yet: paste a token, and each expectation/, {}, slow)).toBeInTheDocument();
     expect(screen.queryByRole('list', { name: 'Validation results' })).toBeNull();
     fireEvent.change(screen.getByRole('textbox', { name: 'Encoded token' }), { target: { value: RFC7515_A1.token } });
     expect(await screen.findByRole('list', { name: 'Validation results' }, slow)).toHaveTextContent('Signature');
@@ -59,5 +61,56 @@ describe('/debugger', () => {
     const shown = await screen.findAllByText('"<img src=x onerror=alert(1)>"', {}, slow);
     expect(shown.some((element) => element.closest('.claims-table'))).toBe(true);
     expect(document.querySelector('img')).toBeNull();
+  });
+
+  it('with no token, the statuses have nothing to judge: no verdict, no warning tone', async () => {
+    renderAt('/debugger');
+    await waitFor(() => expect(status('Signature')).toHaveTextContent(/^Nothing to judge yet: paste a token, or load one from Examples\./), slow);
+    expect(status('Token validity')).toHaveTextContent(/^Nothing to judge yet/);
+    for (const name of ['Signature', 'Token validity', 'Token type']) expect(status(name).className).not.toMatch(/\b(warn|danger|ok)\b/);
+  });
+
+  it('loads the ID token example with its JWKS; "Fill from the token" then leaves the client id out of the expected audience', { timeout: 30_000 }, async () => {
+    renderAt('/debugger');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Examples' }), { target: { value: 'id-token' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Load example' }));
+    await waitFor(() => expect(status('Signature')).toHaveTextContent(/^Signature verified: RS256/), slow);
+    expect(status('Token type')).toHaveTextContent(/^ID token/);
+    expect((screen.getByRole('textbox', { name: 'Verification key' }) as HTMLTextAreaElement).value).toContain('"keys"');
+    fireEvent.click(await screen.findByRole('button', { name: 'Fill from the token' }, slow));
+    expect(screen.getByRole('textbox', { name: 'Expected audience' })).toHaveValue('');
+    expect(screen.getByRole('textbox', { name: 'Expected issuer' })).toHaveValue('https://example-tenant.us.auth0.com/');
+    expect(screen.getByRole('button', { name: 'Fill from the token' })).toHaveAccessibleDescription(/is the client id of the app that signed the user in, not an API audience/);
+  });
+
+  it('loads the legacy Management API example with its secret as base64', { timeout: 30_000 }, async () => {
+    renderAt('/debugger');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Examples' }), { target: { value: 'legacy-management-api' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Load example' }));
+    await waitFor(() => expect(status('Signature')).toHaveTextContent(/^Signature verified: HS256/), slow);
+    expect(screen.getByRole('combobox', { name: 'Secret encoding' })).toHaveValue('base64');
+    await waitFor(() => expect(screen.getByRole('list', { name: 'Findings' })).toHaveTextContent('long-lived'), slow);
+  });
+
+  it('"Introspect this token" hands an opaque token to /introspect in memory, not in the URL', async () => {
+    let handedOver = '';
+    function HandoffProbe() {
+      handedOver = useIntrospectionHandoff();
+      return null;
+    }
+    const opaque = 'abcdefghijklmnopqrstuvwxyz012345';
+    const { location } = renderRoute(
+      <>
+        <DebuggerRoute />
+        <HandoffProbe />
+      </>,
+      { url: '/debugger' },
+    );
+    expect(screen.queryByRole('button', { name: 'Introspect this token' })).toBeNull();
+    fireEvent.change(screen.getByRole('textbox', { name: 'Encoded token' }), { target: { value: opaque } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Introspect this token' }));
+    await waitFor(() => expect(location().pathname).toBe('/introspect'));
+    expect(location().search + location().hash).toBe('');
+    expect(handedOver).toBe(opaque);
   });
 });

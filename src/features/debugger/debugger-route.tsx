@@ -1,7 +1,9 @@
-import { Suspense, useDeferredValue, useEffect, useMemo } from 'react';
+import { Suspense, useDeferredValue, useEffect, useId, useMemo } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { tokenFromFragment } from '../../lib/jwt/share';
+import { useReissueHandoffActions } from '../../state/reissue-handoff';
 import { useDebuggerActions, useSecretEncoding, useVerificationKey } from './debugger-store';
+import { ExamplesMenu } from './examples-menu';
 import { ClaimsPanel, FindingsPanel, JwePanel, SharePanel, SigningPanel, ValidationPanel, VerificationPanel } from './lazy-panels';
 import { SignatureStatus, TokenTypeStatus, ValidityStatus } from './statuses';
 import { TokenEditors } from './token-editors';
@@ -21,6 +23,28 @@ function useFragmentToken() {
     tokenPasted(found.token);
     void navigate(pathname, { replace: true });
   }, [hash, pathname, navigate, tokenPasted]);
+}
+
+/** Only the issuer can read an opaque token: hand it to /introspect in memory (never the URL, never storage). */
+function IntrospectThisToken({ token }: { token: string }) {
+  const navigate = useNavigate();
+  const { introspectionRequested } = useReissueHandoffActions();
+  const hintId = useId();
+  return (
+    <p className="introspect-this">
+      <button
+        type="button"
+        aria-describedby={hintId}
+        onClick={() => {
+          introspectionRequested(token);
+          void navigate('/introspect');
+        }}
+      >
+        Introspect this token
+      </button>{' '}
+      <span className="field-hint" id={hintId}>Asks its issuer whether it is active, through the companion server.</span>
+    </p>
+  );
 }
 
 function PanelLoading() {
@@ -43,16 +67,21 @@ export function Component() {
       <title>Token editor · Token Workbench</title>
       <h1>Token editor</h1>
       <p className="muted lede">Decode, edit, sign and verify JWS/JWT, and decrypt JWE. Everything runs in this page: no token or key is sent anywhere.</p>
-      <div className="debugger-grid">
-        <div className="panel">
+      {/* One screen, as on jwt.io: the token, its decoded parts and the verdict side by side; every other tool below, in its own section. */}
+      <div className="debugger-top">
+        <div className="panel top-encoded">
+          <ExamplesMenu />
           <TokenInput malformed={decoded.kind === 'malformed' && cleaned.fixes.length === 0 ? decoded : undefined} />
+        </div>
+        <div className="panel top-verdict">
           <div className="statuses">
-            <SignatureStatus verdict={verdict} />
+            <SignatureStatus verdict={verdict} empty={decoded.kind === 'empty'} />
             <ValidityStatus decoded={decoded} />
             <TokenTypeStatus classification={classification} />
           </div>
+          {decoded.kind === 'opaque' && <IntrospectThisToken token={cleaned.token} />}
         </div>
-        <div className="panel">
+        <div className="panel top-decoded">
           {decoded.kind === 'jwe' ? (
             <Suspense fallback={<PanelLoading />}>
               <JwePanel token={decoded} />
@@ -61,17 +90,19 @@ export function Component() {
             <TokenEditors decoded={decoded} />
           )}
         </div>
+        <div className="top-verify">
+          <Suspense fallback={<PanelLoading />}>
+            <VerificationPanel verdict={verdict} tokenIssuer={issuer} />
+          </Suspense>
+        </div>
       </div>
       <Suspense fallback={<PanelLoading />}>
         <div className="grid-2">
-          <VerificationPanel verdict={verdict} tokenIssuer={issuer} />
           <SigningPanel />
+          <FindingsPanel cleaned={later.cleaned} decoded={later.decoded} verdict={later.verdict} classification={later.classification} />
         </div>
-      </Suspense>
-      <Suspense fallback={<PanelLoading />}>
-        <FindingsPanel cleaned={later.cleaned} decoded={later.decoded} verdict={later.verdict} classification={later.classification} />
         <ClaimsPanel claims={claims} header={later.decoded.kind === 'jws' || later.decoded.kind === 'malformed' ? later.decoded.header : undefined} />
-        <ValidationPanel decoded={later.decoded} verdict={later.verdict} />
+        <ValidationPanel decoded={later.decoded} verdict={later.verdict} classification={later.classification} />
         <SharePanel decoded={later.decoded} cleanedToken={later.cleaned.token} />
       </Suspense>
     </section>

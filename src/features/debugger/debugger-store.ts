@@ -6,6 +6,7 @@ import { stringifyJson } from '../../lib/jwt/deep-json';
 import { formatJson } from '../../lib/jwt/json-format';
 import { readJson } from '../../lib/jwt/json-text';
 import { cleanTokenInput } from '../../lib/jwt/lenient-input';
+import type { LoadedExample } from '../../lib/jwt/examples';
 import type { GeneratedKey } from '../../lib/jwt/keygen';
 import type { SecretEncoding } from '../../lib/jwt/keys';
 import type { ValidationProfile } from '../../lib/jwt/validation';
@@ -26,6 +27,8 @@ interface DebuggerState {
   signError: string | null;
   verificationKey: string;
   secretEncoding: SecretEncoding;
+  /** The JWE recipient key; here rather than in the panel, so an example can bring its own. */
+  decryptionKey: string;
   signingKey: string;
   generated: GeneratedKey | null;
   clockSkew: number;
@@ -36,6 +39,9 @@ interface DebuggerState {
 
 interface DebuggerActions {
   tokenPasted: (input: string) => void;
+  /** An example from the menu: its token, with the key that verifies or decrypts it. */
+  exampleLoaded: (example: LoadedExample) => void;
+  decryptionKeyChanged: (text: string) => void;
   headerEdited: (text: string) => void;
   payloadEdited: (text: string) => void;
   verificationKeyChanged: (text: string) => void;
@@ -59,6 +65,7 @@ const initialState: DebuggerState = {
   signError: null,
   verificationKey: '',
   secretEncoding: 'utf8',
+  decryptionKey: '',
   signingKey: '',
   generated: null,
   clockSkew: 0,
@@ -112,6 +119,11 @@ const useDebuggerStore = create<DebuggerState & { actions: DebuggerActions }>()(
         editSequence++;
         set({ input, headerDraft: null, payloadDraft: null, signatureStale: false, signError: null, maskClaims: [] });
       },
+      exampleLoaded: ({ token, verificationKey, secretEncoding, decryptionKey }) => {
+        editSequence++;
+        set({ input: token, verificationKey, secretEncoding, decryptionKey, headerDraft: null, payloadDraft: null, signatureStale: false, signError: null, maskClaims: [] });
+      },
+      decryptionKeyChanged: (decryptionKey) => set({ decryptionKey }),
       headerEdited: (text) => {
         set({ headerDraft: text });
         void reencode();
@@ -167,6 +179,7 @@ export const useSignatureStale = () => useDebuggerStore((s) => s.signatureStale)
 export const useSignError = () => useDebuggerStore((s) => s.signError);
 export const useVerificationKey = () => useDebuggerStore((s) => s.verificationKey);
 export const useSecretEncoding = () => useDebuggerStore((s) => s.secretEncoding);
+export const useDecryptionKey = () => useDebuggerStore((s) => s.decryptionKey);
 export const useSigningKey = () => useDebuggerStore((s) => s.signingKey);
 export const useGeneratedKey = () => useDebuggerStore((s) => s.generated);
 export const useClockSkew = () => useDebuggerStore((s) => s.clockSkew);

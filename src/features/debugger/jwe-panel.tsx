@@ -2,13 +2,13 @@ import { useId, useState } from 'react';
 import type { DecodedJwe } from '../../lib/jwt/decode';
 import { formatJson } from '../../lib/jwt/json-format';
 import type { DecryptedJwe } from '../../lib/jwt/jwe';
-import { useDebuggerActions, useSecretEncoding } from './debugger-store';
+import { useDebuggerActions, useDecryptionKey, useSecretEncoding } from './debugger-store';
 
 /** A JWE: its protected header, and decryption with a key the user gives (RSA-OAEP*, ECDH-ES*, A*KW, dir). */
 export function JwePanel({ token }: { token: DecodedJwe }) {
   const encoding = useSecretEncoding();
-  const { tokenPasted } = useDebuggerActions();
-  const [keyText, setKeyText] = useState('');
+  const { tokenPasted, decryptionKeyChanged } = useDebuggerActions();
+  const keyText = useDecryptionKey();
   const [result, setResult] = useState<DecryptedJwe | null>(null);
   const [error, setError] = useState<string | null>(null);
   const ids = useId();
@@ -29,7 +29,7 @@ export function JwePanel({ token }: { token: DecodedJwe }) {
       <pre className="mono">{formatJson(token.headerText)}</pre>
       <div className="field">
         <label htmlFor={`${ids}-key`}>Decryption key</label>
-        <textarea id={`${ids}-key`} aria-describedby={`${ids}-key-hint`} className="mono key-text" rows={4} value={keyText} spellCheck={false} autoComplete="off" onChange={(event) => setKeyText(event.target.value)} />
+        <textarea id={`${ids}-key`} aria-describedby={`${ids}-key-hint`} className="mono key-text" rows={4} value={keyText} spellCheck={false} autoComplete="off" onChange={(event) => decryptionKeyChanged(event.target.value)} />
         <span className="field-hint" id={`${ids}-key-hint`}>The recipient&apos;s private key (PEM or JWK) for RSA-OAEP and ECDH-ES, or the shared key for A*KW and dir (uses “Secret encoding”). Never stored.</span>
       </div>
       <button type="button" onClick={() => void decrypt()} disabled={keyText.trim() === ''}>

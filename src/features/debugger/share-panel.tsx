@@ -41,8 +41,8 @@ export function SharePanel({ decoded, cleanedToken }: { decoded: DecodeResult; c
       )}
       <div className="field">
         <label htmlFor={`${ids}-link`}>Share link</label>
-        <input id={`${ids}-link`} type="text" className="mono" readOnly value={link.length > PREVIEW_LIMIT ? `${link.slice(0, PREVIEW_LIMIT)}…` : link} />
-        {link.length > PREVIEW_LIMIT && <span className="field-hint">{link.length.toLocaleString('en')} characters: “Copy share link” copies all of it.</span>}
+        <input id={`${ids}-link`} type="text" className="mono" readOnly aria-describedby={link.length > PREVIEW_LIMIT ? `${ids}-link-hint` : undefined} value={link.length > PREVIEW_LIMIT ? `${link.slice(0, PREVIEW_LIMIT)}…` : link} />
+        {link.length > PREVIEW_LIMIT && <span className="field-hint" id={`${ids}-link-hint`}>{link.length.toLocaleString('en')} characters: “Copy share link” copies all of it.</span>}
       </div>
       <CopyButton text={link} label="Copy share link" className="primary" />
       <p className="muted">The token travels in the URL fragment (after #), which browsers never send to a server. Keys are never part of the link.</p>

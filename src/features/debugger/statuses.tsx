@@ -6,14 +6,17 @@ import { useNow } from './use-now';
 
 const VERDICT_TONE: Record<VerdictKind, string> = { verified: 'ok', invalid: 'danger', 'not-verified': 'warn', malformed: 'danger' };
 
-export function SignatureStatus({ verdict }: { verdict: Verdict | undefined }) {
+/** Shown instead of any verdict while the editor is empty: there is nothing to pass or fail. */
+export const NOTHING_TO_JUDGE = 'Nothing to judge yet: paste a token, or load one from Examples.';
+
+export function SignatureStatus({ verdict, empty }: { verdict: Verdict | undefined; empty: boolean }) {
   return (
     <div className="status-row">
       <span className="status-label" aria-hidden="true">
         Signature
       </span>
-      <div role="status" aria-label="Signature" className={`status ${verdict ? VERDICT_TONE[verdict.kind] : ''}`}>
-        {verdict ? verdict.text : 'Not verified: checking…'}
+      <div role="status" aria-label="Signature" className={`status ${verdict && !empty ? VERDICT_TONE[verdict.kind] : ''}`}>
+        {empty ? NOTHING_TO_JUDGE : verdict ? verdict.text : 'Not verified: checking…'}
       </div>
     </div>
   );
@@ -24,7 +27,7 @@ export function ValidityStatus({ decoded }: { decoded: DecodeResult }) {
   const claims = decoded.kind === 'jws' || decoded.kind === 'malformed' ? decoded.claims : undefined;
   const validity =
     decoded.kind === 'empty'
-      ? { kind: 'no-expiry' as const, text: 'No expiry: no token yet.' }
+      ? { kind: 'no-expiry' as const, text: 'Nothing to judge yet: no token.' }
       : decoded.kind === 'jwe'
         ? { kind: 'no-expiry' as const, text: 'No expiry visible: the claims are encrypted.' }
         : decoded.kind === 'opaque'

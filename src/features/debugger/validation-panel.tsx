@@ -1,8 +1,9 @@
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { CopyButton } from '../../components/ui/copy-button';
 import { SIGNING_ALGS } from '../../lib/jwt/algorithms';
-import type { JwsAlg } from '../../lib/jwt/algorithms';
+import type { TokenClassification } from '../../lib/jwt/classify';
 import type { DecodeResult } from '../../lib/jwt/decode';
+import { profileFromToken } from '../../lib/jwt/profile-from-token';
 import { expressSnippet, joseSnippet, validateAgainstProfile } from '../../lib/jwt/validation';
 import type { Verdict } from '../../lib/jwt/verify';
 import { useDebuggerActions, useProfile } from './debugger-store';
@@ -25,21 +26,18 @@ function Snippet({ title, copyLabel, code }: { title: string; copyLabel: string;
 const STATUS_TONE = { pass: 'ok', fail: 'danger', skip: '' } as const;
 
 /** Expected issuer, audience, algorithm allowlist and clock tolerance, with a pass/fail line each and code that does the same. */
-export function ValidationPanel({ decoded, verdict }: { decoded: DecodeResult; verdict: Verdict | undefined }) {
+export function ValidationPanel({ decoded, verdict, classification }: { decoded: DecodeResult; verdict: Verdict | undefined; classification: TokenClassification }) {
   const profile = useProfile();
   const { profileChanged, profileAlgorithmToggled } = useDebuggerActions();
   const now = useNow();
   const ids = useId();
   const lines = useMemo(() => validateAgainstProfile(decoded, verdict, profile, now), [decoded, verdict, profile, now]);
   const claims = decoded.kind === 'jws' ? decoded.claims : undefined;
+  const [fillNote, setFillNote] = useState('');
   const fillFromToken = () => {
-    const aud = claims?.aud;
-    const alg = decoded.kind === 'jws' ? decoded.header.alg : undefined;
-    profileChanged({
-      issuer: typeof claims?.iss === 'string' ? claims.iss : profile.issuer,
-      audience: typeof aud === 'string' ? aud : Array.isArray(aud) && typeof aud[0] === 'string' ? aud[0] : profile.audience,
-      ...(typeof alg === 'string' && (SIGNING_ALGS as readonly string[]).includes(alg) ? { algorithms: [alg as JwsAlg] } : {}),
-    });
+    const { patch, note } = profileFromToken(decoded, classification);
+    profileChanged(patch);
+    setFillNote(note ?? '');
   };
   return (
     <section className="panel" aria-labelledby={`${ids}-h`}>
@@ -66,9 +64,12 @@ export function ValidationPanel({ decoded, verdict }: { decoded: DecodeResult; v
               </label>
             ))}
           </fieldset>
-          <button type="button" onClick={fillFromToken} disabled={!claims}>
+          <button type="button" onClick={fillFromToken} disabled={!claims} aria-describedby={`${ids}-fill`}>
             Fill from the token
           </button>
+          <p id={`${ids}-fill`} role="status" className="field-hint fill-note">
+            {fillNote}
+          </p>
         </div>
         {decoded.kind === 'empty' ? (
           <p className="muted validation-results">Nothing to judge yet: paste a token, and each expectation gets a pass or fail line here.</p>

@@ -1,7 +1,8 @@
-import { screen, within } from '@testing-library/react';
+import { act, renderHook, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useIntrospectionHandoff, useReissueHandoffActions } from '../../state/reissue-handoff';
 import { renderRoute } from '../../test-support/render-route';
 import { Component as IntrospectRoute } from './introspect-route';
 
@@ -62,6 +63,14 @@ describe('/introspect', () => {
     expect(calls.find((c) => c.path === '/api/introspect')?.body).toEqual({ profile: 'rs', token: 'opaque-token-value', token_type_hint: 'access_token' });
     // An opaque token needs no JWKS.
     expect(calls.some((c) => c.path.startsWith('/api/jwks'))).toBe(false);
+  });
+
+  it('takes a token handed over by "Introspect this token" into the Token box, once', async () => {
+    const { result } = renderHook(() => useReissueHandoffActions());
+    act(() => result.current.introspectionRequested('handed-over-opaque'));
+    renderPanel();
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Token' })).toHaveValue('handed-over-opaque'));
+    expect(renderHook(() => useIntrospectionHandoff()).result.current).toBe('');
   });
 
   it('renders hostile member values as text', async () => {

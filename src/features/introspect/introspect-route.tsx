@@ -8,7 +8,7 @@ import type { TokenTypeHint } from './introspect-store';
 import { IntrospectionResult } from './introspection-result';
 import { MintPanel } from './mint-panel';
 import { ReissuePanel } from './reissue-panel';
-import { useReissueHandoff, useReissueHandoffActions } from '../../state/reissue-handoff';
+import { useIntrospectionHandoff, useReissueHandoff, useReissueHandoffActions } from '../../state/reissue-handoff';
 import { ErrorBox } from './error-explanation';
 import { TokenActions } from './token-actions';
 import './introspect.css';
@@ -24,7 +24,8 @@ export function Component() {
   const introspection = useIntrospection();
   const [now, setNow] = useState(() => Date.now() / 1000);
   const handoff = useReissueHandoff();
-  const { handoffTaken } = useReissueHandoffActions();
+  const introspectionHandoff = useIntrospectionHandoff();
+  const { handoffTaken, introspectionHandoffTaken } = useReissueHandoffActions();
   const list = profiles.data ?? [];
   // Default: the first profile that authenticates (a public client may not introspect).
   const profileId = list.some((p) => p.id === storedProfileId) ? storedProfileId : (list.find((p) => p.client_auth_method !== 'none') ?? list[0])?.id ?? '';
@@ -37,6 +38,13 @@ export function Component() {
     reissueOpened(handoff);
     handoffTaken();
   }, [handoff, reissueOpened, handoffTaken]);
+
+  // "Introspect this token" (token editor, callback page) fills the Token box, in memory too.
+  useEffect(() => {
+    if (!introspectionHandoff) return;
+    tokenChanged(introspectionHandoff);
+    introspectionHandoffTaken();
+  }, [introspectionHandoff, tokenChanged, introspectionHandoffTaken]);
 
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now() / 1000), 30_000);
