@@ -32,7 +32,15 @@ describe('/scopes', { timeout: 30_000 }, () => {
     await user.type(search, 'users/{{id}');
     await user.click(await screen.findByRole('checkbox', { name: 'GET /api/v2/users/{id}' }));
     await user.click(screen.getByRole('checkbox', { name: 'PATCH /api/v2/users/{id}' }));
+    // By default the scope that takes any body: update:users_app_metadata would refuse an email change.
+    expect(scopeString()).toHaveTextContent(/^read:users update:users$/);
+    const intent = within(requiredScopes()).getByRole('group', { name: 'What must PATCH /api/v2/users/{id} be able to change?' });
+    expect(within(intent).getByRole('radio', { name: 'Any field' })).toBeChecked();
+    await user.click(within(intent).getByRole('radio', { name: 'app_metadata only' }));
     expect(scopeString()).toHaveTextContent('read:users update:users_app_metadata');
+    expect(within(requiredScopes()).getByRole('list', { name: 'What these scopes allow' })).toHaveTextContent(
+      'PATCH /api/v2/users/{id}: update:users_app_metadata may change only app_metadata, of any user: a body with any other field gets a 403.',
+    );
 
     const accepted = screen.getByRole('list', { name: 'Accepted scopes' });
     expect(within(accepted).getByText('update:users')).toBeInTheDocument();
@@ -47,7 +55,11 @@ describe('/scopes', { timeout: 30_000 }, () => {
     // Endpoints no user token can call are marked in the list.
     expect(screen.getByRole('checkbox', { name: 'DELETE /api/v2/users/{id}' })).toHaveAccessibleDescription(/not with a user token/);
     expect(screen.getByRole('checkbox', { name: 'GET /api/v2/users/{id}' })).not.toHaveAccessibleDescription(/not with a user token/);
-    expect(location().search).toBe('?kind=user&endpoints=GET%20/api/v2/users/{id},PATCH%20/api/v2/users/{id}');
+    // Whose record, too: the current_user scope acts on the token's own user.
+    expect(within(requiredScopes()).getByRole('list', { name: 'What these scopes allow' })).toHaveTextContent('of your own user only');
+    expect(within(requiredScopes()).queryByRole('group', { name: /What must/ })).toBeNull();
+    // The stated intent stays in the link: switching back to a machine token keeps it.
+    expect(location().search).toBe('?kind=user&endpoints=GET%20/api/v2/users/{id},PATCH%20/api/v2/users/{id}&intent=PATCH%20/api/v2/users/{id}~app_metadata');
   });
 
   it('restores a selection from a deep link and marks what a user token cannot call', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alternativeBlock, resolveRequiredScopes } from './resolve-scopes';
-import { intentsFor, operationReach, reachLimitMessage, reachOf } from './scope-reach';
+import { intentChoices, intentsFor, operationReach, reachLimitMessage, reachOf } from './scope-reach';
 import { customApi, findOperation, managementApi } from './test-fixtures';
 import type { TokenKind } from './api-model';
 
@@ -87,5 +87,15 @@ describe('reachLimitMessage', () => {
     expect(reachLimitMessage(managementApi, getUser, ['read:current_user'])).toBe(
       'read:current_user acts on your own user only (the token\u2019s sub): another user\u2019s id gets a 403.',
     );
+  });
+});
+
+describe('intentChoices', () => {
+  it('offers a choice for PATCH /users/{id} only, answered by the stated intent or the broadest', () => {
+    const usable = usableBy('m2m');
+    expect(intentChoices(managementApi, [getUser, patchUser], usable, {}).map((c) => [c.operation.id, c.chosen])).toEqual([[patchUser.id, 'any']]);
+    expect(intentChoices(managementApi, [patchUser], usable, { [patchUser.id]: 'app_metadata' })[0]?.chosen).toBe('app_metadata');
+    expect(intentChoices(managementApi, [patchUser], usable, { [patchUser.id]: 'nonsense' })[0]?.chosen).toBe('any');
+    expect(intentChoices(managementApi, [patchUser], usableBy('user'), {})).toEqual([]);
   });
 });

@@ -113,3 +113,26 @@ export function reachLimitMessage(api: ApiDefinition, operation: ApiOperation, a
     ? `${scopes} may change only ${fields}, of ${own}: a body with any other field, or another user\u2019s id, gets a 403.`
     : `${scopes} may change only ${fields}, of any user: a body with any other field gets a 403.`;
 }
+
+/** An endpoint whose usable alternatives reach differently far: the user says which reach the call needs. */
+export interface IntentChoice {
+  operation: ApiOperation;
+  options: ScopeIntent[];
+  /** The stated intent, or the broadest (the default: works for any body). */
+  chosen: string;
+}
+
+/** The intent choices a selection offers for a token kind, with each one's current answer. */
+export function intentChoices(
+  api: ApiDefinition,
+  operations: readonly ApiOperation[],
+  usable: (alternative: readonly string[]) => boolean,
+  stated: Readonly<Record<string, string>>,
+): IntentChoice[] {
+  return operations.flatMap((operation) => {
+    const options = intentsFor(api, operation, usable);
+    const statedKey = stated[operation.id];
+    const chosen = options.find((o) => o.key === statedKey) ?? options[0];
+    return options.length > 1 && chosen ? [{ operation, options, chosen: chosen.key }] : [];
+  });
+}
