@@ -52,7 +52,7 @@ export function EndpointBrowser({ operations, selected, unavailable, onToggle, e
   return (
     <section className="panel endpoint-browser" aria-labelledby={`${countId}-h`}>
       <h2 id={`${countId}-h`}>Endpoints</h2>
-      <search>
+      <div role="search" aria-label="Endpoint search">
         <input
           type="search"
           aria-label="Search endpoints"
@@ -63,7 +63,7 @@ export function EndpointBrowser({ operations, selected, unavailable, onToggle, e
           autoComplete="off"
           spellCheck={false}
         />
-      </search>
+      </div>
       <p id={countId} className="muted match-count" role="status">
         {matches.length === 1 ? '1 endpoint matches' : `${matches.length} endpoints match`}
         {!allOpen ? ' (some groups are collapsed: expand one, or narrow the search)' : ''}
