@@ -49,7 +49,9 @@ export function RequiredScopes({ api, resolution, intentChoices, onIntent, onRem
           </div>
           <p className="field-hint">
             {KIND_LABEL[kind]} token for {api.name}. Smallest set where every endpoint is satisfied by at least one scope; ties go to the narrower
-            scope.{resolution.exact ? '' : ' (Large selection: best set found within the search bound.)'}
+            scope.
+            {intentChoices.length > 0 ? ' A scope must also do what you say the call needs below: by default, take any body.' : ''}
+            {resolution.exact ? '' : ' (Large selection: best set found within the search bound.)'}
           </p>
           {intentChoices.map(({ operation, options, chosen }) => (
             <fieldset key={operation.id} className="intent-choice">
