@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { clientCredentialsToken, managementApi, signInAs } from './support/demo-tenant';
+import { clientCredentialsToken, demoApi, managementApi, signInAs } from './support/demo-tenant';
 import { e2eEnv } from './support/env';
 
 const requiredScopes = (page: Page) => page.getByRole('region', { name: 'Required scopes' });
@@ -21,7 +21,15 @@ test('search, pick GET and PATCH /api/v2/users/{id}, get the scope string for ea
   await endpoint(page, 'PATCH /api/v2/users/{id}').check();
 
   await expect(page.getByRole('radio', { name: 'Machine-to-machine', exact: true })).toBeChecked();
+  // By default the scope that takes any body; update:users_app_metadata only when the user says app_metadata only.
+  await expect(scopeString(page)).toHaveText('read:users update:users');
+  const intent = requiredScopes(page).getByRole('group', { name: 'What must PATCH /api/v2/users/{id} be able to change?' });
+  await expect(intent.getByRole('radio', { name: 'Any field' })).toBeChecked();
+  await intent.getByRole('radio', { name: 'app_metadata only' }).check();
   await expect(scopeString(page)).toHaveText('read:users update:users_app_metadata');
+  await expect(requiredScopes(page).getByRole('list', { name: 'What these scopes allow' })).toContainText(
+    'update:users_app_metadata may change only app_metadata, of any user: a body with any other field gets a 403.',
+  );
   const accepted = page.getByRole('list', { name: 'Accepted scopes' });
   await expect(accepted).toContainText('update:users');
   await expect(accepted).toContainText('update:current_user_metadata');
@@ -29,6 +37,7 @@ test('search, pick GET and PATCH /api/v2/users/{id}, get the scope string for ea
   await page.getByRole('radio', { name: 'User (SPA / login)', exact: true }).check();
   await expect(scopeString(page)).toHaveText('read:current_user update:current_user_metadata');
   await expect(requiredScopes(page).getByRole('alert')).toHaveCount(0);
+  await expect(requiredScopes(page).getByRole('list', { name: 'What these scopes allow' })).toContainText('user_metadata, of your own user only');
 
   // An endpoint no user-context scope satisfies is marked, with the client-credentials fix.
   await search.fill('GET /api/v2/clients');
@@ -95,6 +104,11 @@ test('an ID token pasted as an access token gets the ID-token verdict', async ({
   const verdict = page.getByRole('region', { name: 'Why 403?' });
   await expect(verdict).toContainText('Fails');
   await expect(verdict).toContainText('This is an ID token, not an access token');
+  // One verdict: not the audience, not the scopes an ID token could never carry.
+  const reasons = verdict.getByRole('list', { name: 'Reasons' }).getByRole('listitem');
+  await expect(reasons).toHaveCount(1);
+  await expect(reasons).toContainText(`Get an access token for the API: request it with audience=${managementApi}`);
+  await expect(verdict).not.toContainText('Add one of');
   await expect(page.locator('.callable-count')).toHaveText('0');
 });
 
@@ -122,9 +136,18 @@ test('a user token asking for update:users: the scope is dropped, and the verdic
   await expect(verdict).toContainText('client-credentials');
 });
 
+test('a token for another API: the verdict names the issuer\u2019s Management API audience, not a placeholder', async ({ page, request }) => {
+  const token = await clientCredentialsToken(request, demoApi, 'read:appointments');
+  await page.goto('/scopes?kind=m2m&endpoints=GET%20/api/v2/users/{id}');
+  await page.getByRole('textbox', { name: 'Access token' }).fill(token);
+  const verdict = page.getByRole('region', { name: 'Why 403?' });
+  await expect(verdict).toContainText(`The audience ${demoApi} is not ${managementApi}.`);
+  await expect(verdict).not.toContainText('{tenant}');
+});
+
 test('the deep link restores a selection and follows every change', async ({ page }) => {
   await page.goto('/scopes?kind=m2m&endpoints=GET%20/api/v2/users/{id},PATCH%20/api/v2/users/{id}');
-  await expect(scopeString(page)).toHaveText('read:users update:users_app_metadata');
+  await expect(scopeString(page)).toHaveText('read:users update:users');
   await expect(page.getByRole('radio', { name: 'Machine-to-machine', exact: true })).toBeChecked();
   await page.getByRole('searchbox', { name: 'Search endpoints' }).fill('users/{id}');
   await expect(endpoint(page, 'GET /api/v2/users/{id}')).toBeChecked();

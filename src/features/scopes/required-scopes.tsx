@@ -1,11 +1,16 @@
 import { CopyButton } from '../../components/ui/copy-button';
 import type { ApiDefinition, TokenKind } from '../../lib/catalog/api-model';
 import type { ScopeResolution } from '../../lib/catalog/resolve-scopes';
+import { reachLimitMessage } from '../../lib/catalog/scope-reach';
+import type { IntentChoice } from '../../lib/catalog/scope-reach';
 import { blockMessage } from '../../lib/catalog/why-403-messages';
 
 interface RequiredScopesProps {
   api: ApiDefinition;
   resolution: ScopeResolution;
+  /** Endpoints whose scopes reach differently far: the user says what the call must be able to change. */
+  intentChoices: readonly IntentChoice[];
+  onIntent: (id: string, key: string) => void;
   onRemove: (id: string) => void;
   onClear: () => void;
   onWithdraw: (scope: string) => void;
@@ -14,7 +19,7 @@ interface RequiredScopesProps {
 const KIND_LABEL: Record<TokenKind, string> = { m2m: 'Machine-to-machine', user: 'User (SPA / login)' };
 
 /** The least-privilege scope string for the selection, with what each endpoint uses and what cannot work. */
-export function RequiredScopes({ api, resolution, onRemove, onClear, onWithdraw }: RequiredScopesProps) {
+export function RequiredScopes({ api, resolution, intentChoices, onIntent, onRemove, onClear, onWithdraw }: RequiredScopesProps) {
   const { operations, unavailable, scopeString, kind } = resolution;
   // The update:users trap: the scope a backend would use is dropped from user tokens.
   const trapNotes =
@@ -24,6 +29,11 @@ export function RequiredScopes({ api, resolution, onRemove, onClear, onWithdraw 
           return r.status === 'satisfied' && r.chosen && dropped.length > 0 ? [{ id: r.operation.id, dropped, chosen: r.chosen }] : [];
         })
       : [];
+  // A chosen scope narrower than its endpoint passes the scope check, then refuses other fields or other users.
+  const limits = operations.flatMap((r) => {
+    const message = r.status === 'satisfied' && r.chosen ? reachLimitMessage(api, r.operation, r.chosen) : null;
+    return message ? [{ id: r.operation.id, message }] : [];
+  });
   return (
     <section className="panel required-scopes" aria-labelledby="required-scopes-h">
       <h2 id="required-scopes-h">Required scopes</h2>
@@ -39,8 +49,38 @@ export function RequiredScopes({ api, resolution, onRemove, onClear, onWithdraw 
           </div>
           <p className="field-hint">
             {KIND_LABEL[kind]} token for {api.name}. Smallest set where every endpoint is satisfied by at least one scope; ties go to the narrower
-            scope.{resolution.exact ? '' : ' (Large selection: best set found within the search bound.)'}
+            scope.
+            {intentChoices.length > 0 ? ' A scope must also do what you say the call needs below: by default, take any body.' : ''}
+            {resolution.exact ? '' : ' (Large selection: best set found within the search bound.)'}
           </p>
+          {intentChoices.map(({ operation, options, chosen }) => (
+            <fieldset key={operation.id} className="intent-choice">
+              <legend>
+                What must <span className="mono">{operation.id}</span> be able to change?
+              </legend>
+              {options.map((option) => (
+                <label key={option.key}>
+                  <input
+                    type="radio"
+                    name={`intent-${operation.id}`}
+                    value={option.key}
+                    checked={chosen === option.key}
+                    onChange={() => onIntent(operation.id, option.key)}
+                  />{' '}
+                  {option.label}
+                </label>
+              ))}
+            </fieldset>
+          ))}
+          {limits.length > 0 ? (
+            <ul className="scope-limits" aria-label="What these scopes allow">
+              {limits.map((limit) => (
+                <li key={limit.id}>
+                  <span className="mono">{limit.id}</span>: {limit.message}
+                </li>
+              ))}
+            </ul>
+          ) : null}
           {resolution.requested.length > 0 || resolution.refused.length > 0 ? (
             <div className="requested-scopes">
               <p>Asked for on purpose:</p>

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Link } from 'react-router';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderRoute } from '../../test-support/render-route';
 import { Component as ScopesRoute } from './scopes-route';
 import { SCOPES_STORAGE_KEY, pickPersistedScopes, repairPersistedScopes, scopesStatePersistence } from './scopes-store';
@@ -32,7 +32,15 @@ describe('/scopes', { timeout: 30_000 }, () => {
     await user.type(search, 'users/{{id}');
     await user.click(await screen.findByRole('checkbox', { name: 'GET /api/v2/users/{id}' }));
     await user.click(screen.getByRole('checkbox', { name: 'PATCH /api/v2/users/{id}' }));
+    // By default the scope that takes any body: update:users_app_metadata would refuse an email change.
+    expect(scopeString()).toHaveTextContent(/^read:users update:users$/);
+    const intent = within(requiredScopes()).getByRole('group', { name: 'What must PATCH /api/v2/users/{id} be able to change?' });
+    expect(within(intent).getByRole('radio', { name: 'Any field' })).toBeChecked();
+    await user.click(within(intent).getByRole('radio', { name: 'app_metadata only' }));
     expect(scopeString()).toHaveTextContent('read:users update:users_app_metadata');
+    expect(within(requiredScopes()).getByRole('list', { name: 'What these scopes allow' })).toHaveTextContent(
+      'PATCH /api/v2/users/{id}: update:users_app_metadata may change only app_metadata, of any user: a body with any other field gets a 403.',
+    );
 
     const accepted = screen.getByRole('list', { name: 'Accepted scopes' });
     expect(within(accepted).getByText('update:users')).toBeInTheDocument();
@@ -47,7 +55,11 @@ describe('/scopes', { timeout: 30_000 }, () => {
     // Endpoints no user token can call are marked in the list.
     expect(screen.getByRole('checkbox', { name: 'DELETE /api/v2/users/{id}' })).toHaveAccessibleDescription(/not with a user token/);
     expect(screen.getByRole('checkbox', { name: 'GET /api/v2/users/{id}' })).not.toHaveAccessibleDescription(/not with a user token/);
-    expect(location().search).toBe('?kind=user&endpoints=GET%20/api/v2/users/{id},PATCH%20/api/v2/users/{id}');
+    // Whose record, too: the current_user scope acts on the token's own user.
+    expect(within(requiredScopes()).getByRole('list', { name: 'What these scopes allow' })).toHaveTextContent('of your own user only');
+    expect(within(requiredScopes()).queryByRole('group', { name: /What must/ })).toBeNull();
+    // The stated intent stays in the link: switching back to a machine token keeps it.
+    expect(location().search).toBe('?kind=user&endpoints=GET%20/api/v2/users/{id},PATCH%20/api/v2/users/{id}&intent=PATCH%20/api/v2/users/{id}~app_metadata');
   });
 
   it('restores a selection from a deep link and marks what a user token cannot call', async () => {
@@ -71,6 +83,51 @@ describe('/scopes', { timeout: 30_000 }, () => {
     expect(location().search).toBe('?kind=m2m&endpoints=GET%20/api/v2/users/{id}&with=read:user_idp_tokens');
     await user.click(within(requiredScopes()).getByRole('button', { name: 'Stop asking for read:user_idp_tokens' }));
     expect(scopeString()).toHaveTextContent(/^read:users$/);
+  });
+
+  it('the endpoint list is one tab stop, with arrow keys inside (APG layout grid)', async () => {
+    const user = userEvent.setup();
+    renderAt('/scopes');
+    const search = await findSearchbox();
+    await user.clear(search);
+    await user.type(search, 'users/{{id}');
+    const grid = screen.getByRole('grid', { name: 'Endpoint list' });
+    await user.tab();
+    // One tab stop: the first control of the grid, then out of it.
+    const first = within(grid).getAllByRole('button')[0];
+    expect(first).toHaveFocus();
+    expect(grid.querySelectorAll('[tabindex="0"]')).toHaveLength(1);
+    const checkbox = within(grid).getByRole('checkbox', { name: 'GET /api/v2/users/{id}' });
+    const rows = within(grid).getAllByRole('row');
+    const row = rows.find((r) => r.contains(checkbox));
+    checkbox.focus();
+    await user.keyboard('{ArrowRight}');
+    expect(within(row!).getByRole('link', { name: 'Try it' })).toHaveFocus();
+    await user.keyboard('{ArrowLeft}{ArrowDown}');
+    expect(document.activeElement).toHaveAttribute('type', 'checkbox');
+    expect(document.activeElement).not.toBe(checkbox);
+    await user.keyboard('{ArrowUp}');
+    expect(checkbox).toHaveFocus();
+    await user.keyboard(' ');
+    expect(checkbox).toBeChecked();
+    expect([...grid.querySelectorAll('[tabindex="0"]')]).toEqual([checkbox]);
+    await user.keyboard('{Control>}{Home}{/Control}');
+    expect(first).toHaveFocus();
+    await user.keyboard('{Control>}{End}{/Control}');
+    expect([...within(grid).getAllByRole('row').at(-1)!.querySelectorAll('input, button, a')].at(-1)).toHaveFocus();
+    await user.tab();
+    expect(grid.contains(document.activeElement)).toBe(false);
+  });
+
+  it('copies the share link and announces it', async () => {
+    const user = userEvent.setup();
+    const writeText = vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValue(undefined);
+    renderAt('/scopes?kind=m2m&endpoints=GET%20/api/v2/users/{id}');
+    await findSearchbox();
+    const share = screen.getByRole('region', { name: 'Share this selection' });
+    await user.click(within(share).getByRole('button', { name: 'Copy share link' }));
+    expect(writeText).toHaveBeenCalledWith(expect.stringMatching(/\/scopes\?kind=m2m&endpoints=GET%20\/api\/v2\/users\/\{id\}$/));
+    await waitFor(() => expect(within(share).getByRole('status')).toHaveTextContent('Copied'));
   });
 
   it('adopts a selection link followed while the picker is open', async () => {

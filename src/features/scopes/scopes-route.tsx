@@ -3,6 +3,8 @@ import { managementApiFromCatalog, MANAGEMENT_API_KEY } from '../../lib/catalog/
 import type { ApiDefinition, TokenKind } from '../../lib/catalog/api-model';
 import { customApiToDefinition } from '../../lib/catalog/custom-api';
 import { alternativeBlock, resolveRequiredScopes } from '../../lib/catalog/resolve-scopes';
+import { intentChoices } from '../../lib/catalog/scope-reach';
+import { CopyButton } from '../../components/ui/copy-button';
 import { useManagementCatalog } from './catalog-query';
 import { CustomApisPanel } from './custom-apis-panel';
 import { EndpointBrowser } from './endpoint-browser';
@@ -71,7 +73,7 @@ interface ScopePickerProps {
 function ScopePicker({ api, apis, missingApi, selection }: ScopePickerProps) {
   const focusedId = useFocusedOperationId();
   const { operationFocused } = useScopesActions();
-  const { kind, endpoints, requested, actions } = selection;
+  const { kind, endpoints, requested, intents, actions } = selection;
   // Focus is about this visit: leaving the picker forgets it, so coming back shows the last selected endpoint.
   useEffect(() => () => operationFocused(null), [operationFocused]);
 
@@ -79,7 +81,15 @@ function ScopePicker({ api, apis, missingApi, selection }: ScopePickerProps) {
   const selectedOperations = useMemo(() => endpoints.flatMap((id) => byId.get(id) ?? []), [endpoints, byId]);
   const unknownEndpoints = endpoints.filter((id) => !byId.has(id));
   const selectedIds = useMemo(() => new Set(selectedOperations.map((op) => op.id)), [selectedOperations]);
-  const resolution = useMemo(() => resolveRequiredScopes(api, selectedOperations, kind, { requested }), [api, selectedOperations, kind, requested]);
+  // Stated intents, or else the broadest reach: the picked scope then works for any body.
+  const resolution = useMemo(
+    () => resolveRequiredScopes(api, selectedOperations, kind, { requested, intents: new Map(Object.entries(intents)) }),
+    [api, selectedOperations, kind, requested, intents],
+  );
+  const choices = useMemo(
+    () => intentChoices(api, selectedOperations, (alt) => alternativeBlock(api, alt, kind) === null, intents),
+    [api, selectedOperations, kind, intents],
+  );
   // Marks every endpoint the token kind cannot call, not only the selected ones.
   const unavailable = useMemo(() => {
     const marks = new Map<string, string>();
@@ -160,6 +170,8 @@ function ScopePicker({ api, apis, missingApi, selection }: ScopePickerProps) {
           <RequiredScopes
             api={api}
             resolution={resolution}
+            intentChoices={choices}
+            onIntent={actions.intentChosen}
             onRemove={(id) => {
               actions.endpointToggled(id, false);
               if (focusedId === id) operationFocused(null);
@@ -172,10 +184,13 @@ function ScopePicker({ api, apis, missingApi, selection }: ScopePickerProps) {
               <GeneratedOutputs api={api} scopes={resolution.scopes} kind={kind} />
               <section className="panel" aria-labelledby="share-h">
                 <h2 id="share-h">Share this selection</h2>
-                <label className="field">
-                  <span>Share link</span>
-                  <input type="text" readOnly value={shareUrl} onFocus={(e) => e.target.select()} className="mono" />
-                </label>
+                <div className="share-row">
+                  <label className="field">
+                    <span>Share link</span>
+                    <input type="text" readOnly value={shareUrl} onFocus={(e) => e.target.select()} className="mono" />
+                  </label>
+                  <CopyButton text={shareUrl} label="Copy share link" />
+                </div>
               </section>
             </>
           ) : null}

@@ -2,7 +2,7 @@ import { useDeferredValue, useId, useMemo } from 'react';
 import type { ApiDefinition, ApiOperation, TokenKind } from '../../lib/catalog/api-model';
 import { readTokenFacts } from '../../lib/catalog/token-facts';
 import type { UnverifiedTokenFacts } from '../../lib/catalog/token-facts';
-import { callableEndpoints, explainWhy403 } from '../../lib/catalog/why-403';
+import { callableEndpoints, decisiveCauses, explainWhy403 } from '../../lib/catalog/why-403';
 import { useScopesActions, useTokenCheckedAt, useTokenInput, useWhy403OperationId } from './scopes-store';
 import { causeMessage, noteMessage } from '../../lib/catalog/why-403-messages';
 
@@ -88,7 +88,7 @@ export function TokenPanel({ api, kind, suggestedOperationId }: TokenPanelProps)
             </p>
             {verdict.causes.length > 0 ? (
               <ul aria-label="Reasons">
-                {verdict.causes.map((cause) => {
+                {decisiveCauses(verdict.causes).map((cause) => {
                   const message = causeMessage(cause);
                   return (
                     <li key={cause.code} data-code={cause.code}>

@@ -30,10 +30,15 @@ export function useScopeSelection() {
     };
     return {
       endpointToggled: (id: string, selected: boolean) =>
-        go({ ...link, endpoints: selected ? [...link.endpoints.filter((e) => e !== id), id] : link.endpoints.filter((e) => e !== id) }),
-      selectionCleared: () => go({ ...link, endpoints: [] }),
+        go({
+          ...link,
+          endpoints: selected ? [...link.endpoints.filter((e) => e !== id), id] : link.endpoints.filter((e) => e !== id),
+          intents: Object.fromEntries(Object.entries(link.intents).filter(([e]) => selected || e !== id)),
+        }),
+      selectionCleared: () => go({ ...link, endpoints: [], intents: {} }),
+      intentChosen: (id: string, key: string) => go({ ...link, intents: { ...link.intents, [id]: key } }),
       kindChosen: (kind: TokenKind) => go({ ...link, kind }),
-      apiChosen: (api: string) => go({ api, kind: link.kind, endpoints: [], requested: [] }),
+      apiChosen: (api: string) => go({ api, kind: link.kind, endpoints: [], requested: [], intents: {} }),
       scopesRequested: (scopes: readonly string[]) => go({ ...link, requested: [...new Set([...link.requested, ...scopes])] }),
       scopeRequestWithdrawn: (scope: string) => go({ ...link, requested: link.requested.filter((s) => s !== scope) }),
     };

@@ -1,5 +1,6 @@
 import { isCurrentUserScope } from './api-model';
 import type { ApiDefinition, ApiOperation, TokenKind } from './api-model';
+import { alternativeServes, intendedReach, intentsFor } from './scope-reach';
 import { PRIVILEGED_SCOPES } from './scope-notes';
 
 /** Why an alternative cannot be used with a token kind. */
@@ -45,6 +46,12 @@ export interface ResolveOptions {
    * They are always included, and they satisfy the endpoints they can.
    */
   requested?: readonly string[];
+  /**
+   * What each endpoint's call must be able to do: intent keys (`intentsFor`) by operation id. When given, even empty,
+   * an endpoint with no entry gets its broadest usable reach, so the scope works for any body. Left out, only the
+   * scope check counts (the explorer, which knows the body it sends).
+   */
+  intents?: ReadonlyMap<string, string>;
 }
 
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -112,7 +119,7 @@ export function resolveRequiredScopes(
   api: ApiDefinition,
   operations: readonly ApiOperation[],
   kind: TokenKind,
-  { maxBranches = 20_000, requested = [] }: ResolveOptions = {},
+  { maxBranches = 20_000, requested = [], intents }: ResolveOptions = {},
 ): ScopeResolution {
   const breadth = scopeBreadth(api);
   const refused: ScopeResolution['refused'] = [];
@@ -143,6 +150,12 @@ export function resolveRequiredScopes(
       if (block) blocked.set(index, block);
       else usable.push(alternative);
     });
+    if (intents) {
+      // Only the alternatives that do all the intent asks satisfy the endpoint.
+      const reach = intendedReach(intentsFor(api, operation, (alt) => alternativeBlock(api, alt, kind) === null), intents.get(operation.id));
+      const serving = usable.filter((alt) => alt.length === 0 || alternativeServes(api, alt, reach));
+      usable.splice(0, usable.length, ...serving);
+    }
     if (operation.alternatives.length === 0 || usable.some((a) => a.length === 0)) {
       settled.push({ operation, status: 'no-scope-needed', chosen: [], blocked, fix: null });
     } else if (usable.length === 0) {

@@ -15,7 +15,7 @@ export function causeMessage(cause: Why403Cause): { title: string; fix: string }
     case 'ID_TOKEN':
       return {
         title: `This is an ID token, not an access token (${list(cause.evidence)}). APIs refuse ID tokens.`,
-        fix: 'Send the access_token from the token response, requested with the API\u2019s audience.',
+        fix: `An ID token is not an access token. Get an access token for the API: request it with audience=${cause.audience ?? 'the API identifier'}, and send the access_token of the token response.`,
       };
     case 'OPAQUE_TOKEN':
       return {
@@ -31,7 +31,9 @@ export function causeMessage(cause: Why403Cause): { title: string; fix: string }
         title: `The audience ${cause.audiences.length > 0 ? list(cause.audiences) : '(none)'} is not ${cause.expected}.`,
         fix: cause.missingTrailingSlash
           ? 'The audience lacks the trailing slash: request it exactly, slash included.'
-          : `Request the token with audience=${cause.expected} (trailing slash included).`,
+          : `Request the token with audience=${cause.expected} (trailing slash included).${
+              cause.fromIssuer ? ' This is the token issuer\u2019s Management API; behind a custom domain, use the tenant\u2019s canonical domain instead.' : ''
+            }`,
       };
     case 'MISSING_SCOPE':
       return {

@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CompactEncrypt, SignJWT, generateKeyPair } from 'jose';
 import type { CryptoKey, JWTPayload } from 'jose';
 import { readTokenFacts } from './token-facts';
-import { callableEndpoints, explainWhy403 } from './why-403';
+import { callableEndpoints, decisiveCauses, explainWhy403, expectedAudience } from './why-403';
+import type { Why403Cause } from './why-403';
+import { causeMessage } from './why-403-messages';
 import { customApi, findOperation, managementApi } from './test-fixtures';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
@@ -70,6 +72,19 @@ describe('readTokenFacts', () => {
   });
 });
 
+describe('expectedAudience', () => {
+  it('names the issuer’s Management API audience, else the configured tenant’s, else the pattern', () => {
+    expect(expectedAudience(managementApi, 'https://tenant.example.auth0.com/')).toBe(TENANT_AUD);
+    expect(expectedAudience(managementApi, 'http://127.0.0.1:4101')).toBe('http://127.0.0.1:4101/api/v2/');
+    expect(expectedAudience(managementApi, 'http://tenant.example.com/')).toBe('https://{tenant}/api/v2/');
+    expect(expectedAudience(managementApi, 'not a url')).toBe('https://{tenant}/api/v2/');
+    expect(expectedAudience(managementApi)).toBe('https://{tenant}/api/v2/');
+    const configured = { ...managementApi, audience: { type: 'auth0-management' as const, tenantDomain: 'acme.eu.auth0.com' } };
+    expect(expectedAudience(configured, 'https://tenant.example.auth0.com/')).toBe('https://acme.eu.auth0.com/api/v2/');
+    expect(expectedAudience(customApi([]), 'https://tenant.example.auth0.com/')).toBe('https://api.demo.test/');
+  });
+});
+
 describe('explainWhy403: each cause', () => {
   it('passes when one accepted scope is present', async () => {
     const result = verdict(getUser, await token(m2mClaims('read:users')));
@@ -85,7 +100,12 @@ describe('explainWhy403: each cause', () => {
 
   it('an audience that is not a Management API audience, spotting a missing trailing slash', async () => {
     const other = verdict(getUser, await token(m2mClaims('read:users', 'https://api.demo.test/')));
-    expect(other.causes).toEqual([{ code: 'WRONG_AUDIENCE', audiences: ['https://api.demo.test/'], expected: 'https://{tenant}/api/v2/', missingTrailingSlash: false }]);
+    // The token's iss names its tenant: the expected audience is that tenant's, not a placeholder.
+    expect(other.causes).toEqual([
+      { code: 'WRONG_AUDIENCE', audiences: ['https://api.demo.test/'], expected: TENANT_AUD, fromIssuer: true, missingTrailingSlash: false },
+    ]);
+    expect(causeMessage(other.causes[0]!).title).toBe(`The audience https://api.demo.test/ is not ${TENANT_AUD}.`);
+    expect(causeMessage(other.causes[0]!).fix).toContain(`audience=${TENANT_AUD}`);
     const noSlash = verdict(getUser, await token(m2mClaims('read:users', 'https://tenant.example.auth0.com/api/v2')));
     expect(noSlash.causes[0]).toMatchObject({ code: 'WRONG_AUDIENCE', missingTrailingSlash: true });
   });
@@ -98,7 +118,30 @@ describe('explainWhy403: each cause', () => {
     const id = await token({ iss: 'https://tenant.example.auth0.com/', sub: 'auth0|alice', aud: 'spa-client', nonce: 'abc' }, 'JWT');
     const result = verdict(getUser, id);
     expect(result.outcome).toBe('fails');
-    expect(result.causes[0]).toEqual({ code: 'ID_TOKEN', evidence: ['has "nonce"', '"aud" is a client id (spa-client), not an API identifier', 'no "scope"'] });
+    expect(result.causes[0]).toEqual({
+      code: 'ID_TOKEN',
+      evidence: ['has "nonce"', '"aud" is a client id (spa-client), not an API identifier', 'no "scope"'],
+      audience: TENANT_AUD,
+    });
+  });
+
+  it('an ID token gets one verdict: not an access token, get one for the API', async () => {
+    const id = await token({ iss: 'https://tenant.example.auth0.com/', sub: 'auth0|alice', aud: 'spa-client', nonce: 'abc' }, 'JWT');
+    const result = explainWhy403(managementApi, patchUser, readTokenFacts(id), { now: NOW, assumedKind: 'user' });
+    // The data keeps every cause (the explorer reads them); what the user is shown is the one that matters.
+    expect(result.causes.length).toBeGreaterThan(1);
+    const shown = decisiveCauses(result.causes);
+    expect(shown.map((c) => c.code)).toEqual(['ID_TOKEN']);
+    const message = causeMessage(shown[0]!);
+    expect(message.fix).toBe(
+      `An ID token is not an access token. Get an access token for the API: request it with audience=${TENANT_AUD}, and send the access_token of the token response.`,
+    );
+    expect(`${message.title} ${message.fix}`).not.toContain('update:current_user_metadata');
+  });
+
+  it('keeps every cause of an access token', () => {
+    const causes: Why403Cause[] = [{ code: 'TOKEN_EXPIRED', expiredAt: NOW }, { code: 'MISSING_SCOPE', anyOf: [['read:users']] }];
+    expect(decisiveCauses(causes)).toEqual(causes);
   });
 
   it('an opaque token', () => {

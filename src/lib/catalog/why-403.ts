@@ -7,11 +7,13 @@ export type Why403Cause =
   | { code: 'EMPTY_INPUT' }
   | { code: 'MALFORMED_TOKEN' }
   | { code: 'ENCRYPTED_TOKEN' }
-  | { code: 'ID_TOKEN'; evidence: string[] }
+  /** `audience`: the API's audience, to request an access token with. */
+  | { code: 'ID_TOKEN'; evidence: string[]; audience?: string }
   | { code: 'OPAQUE_TOKEN' }
   | { code: 'TOKEN_EXPIRED'; expiredAt: Date }
   | { code: 'TOKEN_NOT_YET_VALID'; notBefore: Date }
-  | { code: 'WRONG_AUDIENCE'; audiences: string[]; expected: string; missingTrailingSlash: boolean }
+  /** `fromIssuer`: `expected` was derived from the token's `iss`, since the API names no tenant. */
+  | { code: 'WRONG_AUDIENCE'; audiences: string[]; expected: string; missingTrailingSlash: boolean; fromIssuer?: boolean }
   | { code: 'MISSING_SCOPE'; anyOf: string[][] }
   | { code: 'USER_SCOPE_UNAVAILABLE'; scopes: string[] }
   | { code: 'NEEDS_USER_TOKEN'; scopes: string[] };
@@ -58,11 +60,29 @@ export function audienceMatches(api: ApiDefinition, audience: string): boolean {
   return MANAGEMENT_AUDIENCE.test(audience) || LOOPBACK_MANAGEMENT_AUDIENCE.test(audience);
 }
 
-/** The audience the API expects, for messages. */
-export function expectedAudience(api: ApiDefinition): string {
-  if (api.audience.type === 'exact') return api.audience.identifier;
-  return `https://${api.audience.tenantDomain ?? '{tenant}'}/api/v2/`;
+/** The Management API audience of the tenant that issued a token: `${origin}/api/v2/` of an https (or loopback) `iss`. */
+function managementAudienceOfIssuer(issuer: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(issuer);
+  } catch {
+    return null;
+  }
+  const audience = `${url.origin}/api/v2/`;
+  return MANAGEMENT_AUDIENCE.test(audience) || LOOPBACK_MANAGEMENT_AUDIENCE.test(audience) ? audience : null;
 }
+
+/**
+ * The audience the API expects, for messages. The Management API's is per tenant: the configured tenant's, else the
+ * one of the token's issuer (`iss`), else the `https://{tenant}/api/v2/` pattern.
+ */
+export function expectedAudience(api: ApiDefinition, issuer?: string | null): string {
+  if (api.audience.type === 'exact') return api.audience.identifier;
+  if (api.audience.tenantDomain) return `https://${api.audience.tenantDomain}/api/v2/`;
+  return (issuer ? managementAudienceOfIssuer(issuer) : null) ?? 'https://{tenant}/api/v2/';
+}
+
+const issuerOf = (facts: UnverifiedTokenFacts): string | null => (typeof facts.claims?.iss === 'string' ? facts.claims.iss : null);
 
 /** Token-level reasons to refuse every call to the API, before any scope is looked at. */
 export function tokenProblems(api: ApiDefinition, facts: UnverifiedTokenFacts, { now = new Date(), clockTolerance = 0 }: TokenCheckOptions = {}): Why403Cause[] {
@@ -81,7 +101,8 @@ export function tokenProblems(api: ApiDefinition, facts: UnverifiedTokenFacts, {
       break;
   }
   const problems: Why403Cause[] = [];
-  if (facts.use === 'id') problems.push({ code: 'ID_TOKEN', evidence: facts.useEvidence });
+  const expected = expectedAudience(api, issuerOf(facts));
+  if (facts.use === 'id') problems.push({ code: 'ID_TOKEN', evidence: facts.useEvidence, audience: expected });
   const nowMs = now.getTime();
   if (facts.expiresAt && facts.expiresAt.getTime() + clockTolerance * 1000 <= nowMs) problems.push({ code: 'TOKEN_EXPIRED', expiredAt: facts.expiresAt });
   if (facts.notBefore && facts.notBefore.getTime() - clockTolerance * 1000 > nowMs) problems.push({ code: 'TOKEN_NOT_YET_VALID', notBefore: facts.notBefore });
@@ -89,7 +110,8 @@ export function tokenProblems(api: ApiDefinition, facts: UnverifiedTokenFacts, {
     problems.push({
       code: 'WRONG_AUDIENCE',
       audiences: facts.audiences,
-      expected: expectedAudience(api),
+      expected,
+      fromIssuer: expected !== expectedAudience(api),
       missingTrailingSlash: facts.audiences.some((aud) => !aud.endsWith('/') && audienceMatches(api, `${aud}/`)),
     });
   }
@@ -125,6 +147,15 @@ export function explainWhy403(api: ApiDefinition, operation: ApiOperation, facts
   if (ownUser) notes.push({ code: 'OWN_USER_ONLY', scope: ownUser });
 
   return { outcome: causes.length === 0 ? 'passes' : 'fails', causes, notes, satisfiedBy: causes.length === 0 ? satisfiedBy : null };
+}
+
+/**
+ * The causes worth showing: an ID token is refused for being one, so its audience and scopes (a client id, the
+ * user's OIDC scopes) are beside the point, and advice about them would lead astray.
+ */
+export function decisiveCauses(causes: readonly Why403Cause[]): Why403Cause[] {
+  const idToken = causes.find((c) => c.code === 'ID_TOKEN');
+  return idToken ? [idToken] : [...causes];
 }
 
 export interface CallableEndpoints {

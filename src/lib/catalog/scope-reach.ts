@@ -1,0 +1,138 @@
+import { isCurrentUserScope } from './api-model';
+import type { ApiDefinition, ApiOperation } from './api-model';
+
+/**
+ * What a call may do once an alternative passes the scope check. A narrower reach still passes the check,
+ * then refuses (403) a body or a target outside it: the least-privilege trap of `update:users_app_metadata`.
+ */
+export interface ScopeReach {
+  /** The only fields the call may change; null: any field. */
+  fields: readonly string[] | null;
+  /** Only on the token's own user (its `sub`): the `*:current_user*` scopes. */
+  ownUserOnly: boolean;
+}
+
+/** Scopes that pass the check of `PATCH /api/v2/users/{id}` but change only these fields (Auth0's "Update users" docs). */
+const FIELD_LIMITS: Readonly<Record<string, readonly string[]>> = {
+  'update:users_app_metadata': ['app_metadata'],
+  'update:current_user_metadata': ['user_metadata'],
+  'create:current_user_metadata': ['user_metadata'],
+};
+
+export const FULL_REACH: ScopeReach = { fields: null, ownUserOnly: false };
+
+/** The reach of an alternative (all of its scopes held). Only the Management API's scopes carry limits. */
+export function reachOf(api: ApiDefinition, alternative: readonly string[]): ScopeReach {
+  if (api.kind !== 'auth0-management') return FULL_REACH;
+  const limited = alternative.flatMap((scope) => FIELD_LIMITS[scope] ?? []);
+  const unlimited = alternative.some((scope) => !FIELD_LIMITS[scope]);
+  return {
+    fields: limited.length === 0 || (unlimited && alternative.length > 1) ? null : [...new Set(limited)].sort(),
+    ownUserOnly: alternative.some(isCurrentUserScope),
+  };
+}
+
+/** Whether a call with reach `outer` can do everything a call with reach `inner` can. */
+export function reachCovers(outer: ScopeReach, inner: ScopeReach): boolean {
+  const fieldsOk = outer.fields === null || (inner.fields !== null && inner.fields.every((f) => outer.fields?.includes(f)));
+  return fieldsOk && (!outer.ownUserOnly || inner.ownUserOnly);
+}
+
+const isFull = (reach: ScopeReach) => reach.fields === null && !reach.ownUserOnly;
+
+/** A stable key for a reach, used in links: `any`, `app_metadata`, `user_metadata@own`, `any@own`. */
+export function reachKey(reach: ScopeReach): string {
+  return `${reach.fields ? reach.fields.join('+') : 'any'}${reach.ownUserOnly ? '@own' : ''}`;
+}
+
+/** One intent the user may state for an endpoint: what the call must be able to do. */
+export interface ScopeIntent {
+  key: string;
+  reach: ScopeReach;
+  /** "Any field", "app_metadata only", "user_metadata only, your own user only". */
+  label: string;
+}
+
+/** The endpoint's broadest reach: what the call can do with the widest of all its alternatives. */
+export function operationReach(api: ApiDefinition, operation: ApiOperation): ScopeReach {
+  const reaches = operation.alternatives.map((alt) => reachOf(api, alt));
+  return reaches.find(isFull) ?? reaches.find((r) => reaches.every((other) => reachCovers(r, other))) ?? FULL_REACH;
+}
+
+function intentLabel(reach: ScopeReach, mentionFields: boolean, mentionUser: boolean): string {
+  const parts: string[] = [];
+  if (mentionFields) parts.push(reach.fields ? `${reach.fields.join(', ')} only` : 'Any field');
+  if (mentionUser) {
+    const whose = reach.ownUserOnly ? 'your own user only' : 'any user';
+    parts.push(parts.length === 0 ? whose.charAt(0).toUpperCase() + whose.slice(1) : whose);
+  }
+  return parts.join(', ');
+}
+
+/**
+ * The intents a user can choose between for an endpoint: the distinct reaches of the alternatives that `usable`
+ * accepts (the token kind's), broadest first. Fewer than two: nothing to choose.
+ */
+export function intentsFor(api: ApiDefinition, operation: ApiOperation, usable: (alternative: readonly string[]) => boolean): ScopeIntent[] {
+  const reaches = new Map<string, ScopeReach>();
+  for (const alternative of operation.alternatives) {
+    if (alternative.length === 0 || !usable(alternative)) continue;
+    const reach = reachOf(api, alternative);
+    reaches.set(reachKey(reach), reach);
+  }
+  const all = [...reaches.values()];
+  const mentionFields = all.some((r) => r.fields !== null);
+  const mentionUser = all.some((r) => r.ownUserOnly) && all.some((r) => !r.ownUserOnly);
+  // Broadest first: a reach that covers more of the others comes earlier.
+  const coverage = (r: ScopeReach) => all.filter((other) => reachCovers(r, other)).length;
+  return all
+    .sort((a, b) => coverage(b) - coverage(a))
+    .map((reach) => ({ key: reachKey(reach), reach, label: intentLabel(reach, mentionFields, mentionUser) }));
+}
+
+/** The reaches a scope set must cover for an endpoint, given the stated intent, or the broadest usable one. */
+export function intendedReach(intents: readonly ScopeIntent[], chosenKey: string | undefined): ScopeReach | null {
+  return (intents.find((i) => i.key === chosenKey) ?? intents[0])?.reach ?? null;
+}
+
+/** Whether `alternative` is usable by `kind` for the stated reach: it passes, and does everything the reach asks. */
+export function alternativeServes(api: ApiDefinition, alternative: readonly string[], reach: ScopeReach | null): boolean {
+  return reach === null || reachCovers(reachOf(api, alternative), reach);
+}
+
+/** What a scope narrower than its endpoint allows, for the "Required scopes" region; null when it is as broad. */
+export function reachLimitMessage(api: ApiDefinition, operation: ApiOperation, alternative: readonly string[]): string | null {
+  const reach = reachOf(api, alternative);
+  const full = operationReach(api, operation);
+  if (reachCovers(reach, full)) return null;
+  const scopes = alternative.join(' + ');
+  const own = 'your own user only (the token\u2019s sub)';
+  if (!reach.fields) return `${scopes} acts on ${own}: another user\u2019s id gets a 403.`;
+  const fields = reach.fields.join(', ');
+  return reach.ownUserOnly
+    ? `${scopes} may change only ${fields}, of ${own}: a body with any other field, or another user\u2019s id, gets a 403.`
+    : `${scopes} may change only ${fields}, of any user: a body with any other field gets a 403.`;
+}
+
+/** An endpoint whose usable alternatives reach differently far: the user says which reach the call needs. */
+export interface IntentChoice {
+  operation: ApiOperation;
+  options: ScopeIntent[];
+  /** The stated intent, or the broadest (the default: works for any body). */
+  chosen: string;
+}
+
+/** The intent choices a selection offers for a token kind, with each one's current answer. */
+export function intentChoices(
+  api: ApiDefinition,
+  operations: readonly ApiOperation[],
+  usable: (alternative: readonly string[]) => boolean,
+  stated: Readonly<Record<string, string>>,
+): IntentChoice[] {
+  return operations.flatMap((operation) => {
+    const options = intentsFor(api, operation, usable);
+    const statedKey = stated[operation.id];
+    const chosen = options.find((o) => o.key === statedKey) ?? options[0];
+    return options.length > 1 && chosen ? [{ operation, options, chosen: chosen.key }] : [];
+  });
+}
