@@ -103,6 +103,11 @@ test('alice’s SPA token for the Management API: her own user_metadata 200, her
   // The ID token is for the SPA, not for an API.
   await pickEndpoint(page, 'GET /api/v2/users');
   await useTabToken(page, /^ID token from the authorize flow/);
+  // Before sending: one verdict, that it is an ID token; its audience (a client id) and scopes are beside the point.
+  const check = page.getByRole('region', { name: 'Check before sending' });
+  const causes = check.getByRole('list').first().getByRole('listitem');
+  await expect(causes).toHaveCount(1);
+  await expect(causes).toContainText('This is an ID token, not an access token');
   await send(page);
   await expect(statusLine(page, 401)).toBeVisible();
   await expect(why(page)).toHaveAttribute('data-code', 'ID_TOKEN');
@@ -173,4 +178,24 @@ test('the explorer fits 360 px after a 403 explained', async ({ page, request })
   await response(page).getByText(/^Headers/).click();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('PATCH /api/v2/users/{id}: the minted scope follows the body, update:users_app_metadata only for an app_metadata-only body', async ({ page }) => {
+  await openEndpoint(page, 'PATCH /api/v2/users/{id}');
+  await expect(page.getByRole('combobox', { name: 'Authorize with' })).toHaveValue('mint');
+  await page.getByRole('textbox', { name: 'id', exact: true }).fill('auth0|bob');
+  const body = page.getByRole('textbox', { name: 'Body (JSON)' });
+  const mintScope = page.locator('.explorer-mint-scope');
+
+  await body.fill('{"app_metadata":{"plan":"gold"}}');
+  await expect(mintScope).toHaveText('update:users_app_metadata');
+  await send(page);
+  await expect(statusLine(page, 200)).toBeVisible();
+
+  // Another field: the narrow scope would get a 403, so the explorer mints the one that takes any body.
+  await body.fill('{"app_metadata":{"plan":"gold"},"nickname":"bobby"}');
+  await expect(mintScope).toHaveText('update:users');
+  await send(page);
+  await expect(statusLine(page, 200)).toBeVisible();
+  await expect(response(page).getByLabel('Response body')).toContainText('"nickname": "bobby"');
 });

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { ApiDefinition, ApiOperation } from '../../lib/catalog/api-model';
-import { tokenProblems } from '../../lib/catalog/why-403';
+import { decisiveCauses, tokenProblems } from '../../lib/catalog/why-403';
 import type { Why403Cause, Why403Note } from '../../lib/catalog/why-403';
 import { causeMessage, noteMessage } from '../../lib/catalog/why-403-messages';
 import { preSendCheck } from '../../lib/explorer/pre-send-check';
@@ -121,9 +121,10 @@ function PreSendCheckView({ credential, api, operation }: { credential: Credenti
   let notes: Why403Note[] = [];
   if (operation) {
     const check = preSendCheck(api, operation, credential.kind === 'token' ? { type: 'token', token: credential.token } : { type: 'mint', scope: credential.scope });
-    ({ outcome, causes, notes } = check.verdict);
+    ({ outcome, notes } = check.verdict);
+    causes = decisiveCauses(check.verdict.causes);
   } else {
-    causes = tokenProblems(api, credential.facts);
+    causes = decisiveCauses(tokenProblems(api, credential.facts));
     outcome = causes.length > 0 ? 'fails' : 'unknown';
   }
   return (

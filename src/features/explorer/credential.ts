@@ -23,6 +23,8 @@ export interface CredentialInputs {
   operation: ApiOperation | null;
   /** The profile's own scopes for an own API, minted when the explorer does not know the endpoint's. */
   apiScopes: readonly string[] | null;
+  /** The members of the JSON body that will be sent (null: not an object): a narrower scope is minted only if it covers them. */
+  bodyFields: readonly string[] | null;
 }
 
 /** A profile can mint only with credentials of its own: a public client has none. */
@@ -33,7 +35,7 @@ export function mintedFacts(scope: string): UnverifiedTokenFacts {
   return scopeStringFacts(splitScope(scope), false);
 }
 
-export function resolveCredential({ mode, pastedToken, tabToken, profile, api, operation, apiScopes }: CredentialInputs): Credential {
+export function resolveCredential({ mode, pastedToken, tabToken, profile, api, operation, apiScopes, bodyFields }: CredentialInputs): Credential {
   if (mode === 'paste') {
     const token = pastedToken.trim();
     if (token === '') return { kind: 'none', describe: 'no token (the API answers 401)' };
@@ -45,7 +47,7 @@ export function resolveCredential({ mode, pastedToken, tabToken, profile, api, o
   }
   if (!canMint(profile)) return { kind: 'unavailable', reason: 'This profile is a public client: it has no secret or key to mint with. Choose a profile with credentials (demo, for instance).' };
   if (operation) {
-    const plan = leastPrivilegeMint(api, [operation]);
+    const plan = leastPrivilegeMint(api, [operation], [], bodyFields);
     if (!plan.ok) return { kind: 'unavailable', reason: `No client-credentials token can call ${operation.id}: it acts on the signed-in user only. Use a user token from the authorize flow.` };
     return { kind: 'mint', scope: plan.scope, profile, facts: mintedFacts(plan.scope), leastPrivilege: true, describe: `a token minted by ${profile.id} with ${plan.scope || 'no scope'}` };
   }

@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router';
 import { companionAccessProblem } from '../../api/companion-client';
 import { useProfiles } from '../../api/profiles-query';
 import { acceptedScopes } from '../../lib/catalog/api-model';
+import { bodyFields } from '../../lib/catalog/scope-reach';
 import { requestHeaders, requestUrl } from '../../lib/explorer/code-snippets';
 import type { FormRequest } from '../../lib/explorer/request-form';
 import type { ProfileSummary } from '../../shared/api-contract';
@@ -75,6 +76,7 @@ export function Component() {
         api: target.api,
         operation: target.operation,
         apiScopes: target.kind === 'own' ? target.profileApi.scopes : null,
+        bodyFields: bodyFields(target.draft?.bodyText ?? ''),
       })
     : null;
   const built = target?.built ?? null;

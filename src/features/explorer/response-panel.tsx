@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { ReactNode } from 'react';
 import { companionAccessProblem, CompanionError } from '../../api/companion-client';
+import { bodyFields } from '../../lib/catalog/scope-reach';
 import type { ApiDefinition } from '../../lib/catalog/api-model';
 import { explainResponse } from '../../lib/explorer/explain-response';
 import type { ResponseDiagnosis } from '../../lib/explorer/explain-response';
@@ -63,7 +64,7 @@ function Answer({ outcome, api, onMintRetry }: { outcome: CallOutcome; api: ApiD
   const { response, sent } = outcome;
   const now = new Date();
   const rate = readRateLimit(response.headers, now);
-  const diagnosis = explainResponse({ status: response.status, headers: response.headers, body: response.body }, { api, operation: sent.operation, facts: sent.facts, now });
+  const diagnosis = explainResponse({ status: response.status, headers: response.headers, body: response.body }, { api, operation: sent.operation, facts: sent.facts, now, bodyFields: bodyFields(sent.draft.bodyText) });
   const headers = Object.entries(response.headers).sort(([a], [b]) => a.localeCompare(b));
   return (
     <>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alternativeBlock, resolveRequiredScopes } from './resolve-scopes';
-import { intentChoices, intentsFor, operationReach, reachLimitMessage, reachOf } from './scope-reach';
+import { bodyFields, intentChoices, intentsFor, operationReach, reachLimitMessage, reachOf } from './scope-reach';
 import { customApi, findOperation, managementApi } from './test-fixtures';
 import type { TokenKind } from './api-model';
 
@@ -97,5 +97,14 @@ describe('intentChoices', () => {
     expect(intentChoices(managementApi, [patchUser], usable, { [patchUser.id]: 'app_metadata' })[0]?.chosen).toBe('app_metadata');
     expect(intentChoices(managementApi, [patchUser], usable, { [patchUser.id]: 'nonsense' })[0]?.chosen).toBe('any');
     expect(intentChoices(managementApi, [patchUser], usableBy('user'), {})).toEqual([]);
+  });
+});
+
+describe('bodyFields', () => {
+  it('lists a JSON object body\u2019s members; empty for no body; null for anything else', () => {
+    expect(bodyFields('{"app_metadata":{"plan":"gold"},"email":"a@b.c"}')).toEqual(['app_metadata', 'email']);
+    expect(bodyFields('  ')).toEqual([]);
+    expect(bodyFields('[1]')).toBeNull();
+    expect(bodyFields('{')).toBeNull();
   });
 });

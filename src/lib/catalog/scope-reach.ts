@@ -136,3 +136,26 @@ export function intentChoices(
     return options.length > 1 && chosen ? [{ operation, options, chosen: chosen.key }] : [];
   });
 }
+
+/** The top-level members of a JSON request body: the fields a call asks to change. Null when it is not an object. */
+export function bodyFields(bodyText: string): string[] | null {
+  if (bodyText.trim() === '') return [];
+  try {
+    const body: unknown = JSON.parse(bodyText);
+    return body !== null && typeof body === 'object' && !Array.isArray(body) ? Object.keys(body) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The narrowest intent that still lets a call change `fields` (the body it will send), or undefined for the
+ * broadest: with no fields, or fields no narrower intent covers, only the scope that takes any body is safe.
+ */
+export function intentForBody(intents: readonly ScopeIntent[], fields: readonly string[] | null): string | undefined {
+  if (!fields || fields.length === 0) return undefined;
+  const serving = intents.filter((i) => !i.reach.ownUserOnly && (i.reach.fields === null || fields.every((f) => i.reach.fields?.includes(f))));
+  // Narrowest first: the intent that covers the fewest of the others.
+  const coverage = (r: ScopeReach) => intents.filter((other) => reachCovers(r, other.reach)).length;
+  return serving.sort((a, b) => coverage(a.reach) - coverage(b.reach))[0]?.key;
+}

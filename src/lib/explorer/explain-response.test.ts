@@ -80,10 +80,18 @@ describe('explainResponse: the Auth0 Management API bodies', () => {
     expect(diagnosis).toMatchObject({
       code: 'USER_SCOPE_UNAVAILABLE',
       userScopes: ['update:current_user_metadata'],
-      mintScope: 'update:users_app_metadata',
+      // The body is unknown here: the scope to mint is the one that takes any body (issue 13 §4).
+      mintScope: 'update:users',
       title: expect.stringContaining('update:users, update:users_app_metadata'),
       fix: expect.stringContaining('update:current_user_metadata'),
     });
+  });
+
+  it('403 on PATCH /users/{id}: the scope to mint covers the body that was sent, and no less', () => {
+    const context = mgmt(patchUser, alice('read:current_user'));
+    expect(explainResponse(PATCH_USER_403, { ...context, bodyFields: ['app_metadata'] })).toMatchObject({ mintScope: 'update:users_app_metadata' });
+    expect(explainResponse(PATCH_USER_403, { ...context, bodyFields: ['app_metadata', 'email'] })).toMatchObject({ mintScope: 'update:users' });
+    expect(explainResponse(PATCH_USER_403, { ...context, bodyFields: null })).toMatchObject({ mintScope: 'update:users' });
   });
 
   it('403 on a user token that holds update:current_user_metadata: own user, user_metadata only', () => {

@@ -73,6 +73,8 @@ export interface ExplainContext {
   /** The unverified facts of the token that was sent, when the explorer knows them. */
   facts?: UnverifiedTokenFacts | null;
   now?: Date;
+  /** The members of the JSON body that was sent, when it was an object: the scope to mint must let the call change them. */
+  bodyFields?: readonly string[] | null;
 }
 
 /** Auth0's error body: `{statusCode, error, message, errorCode?}`. */
@@ -210,7 +212,7 @@ function explainForbidden(context: ExplainContext, reading: Reading): ResponseDi
   const held = new Set(facts?.scopes ?? []);
   const kind = facts?.userBound === true ? 'user' : facts?.userBound === false ? 'm2m' : null;
   const m2mAlternatives = alternatives.filter((alt) => alternativeBlock(api, alt, 'm2m') === null);
-  const plan = operation && !allOf ? leastPrivilegeMint(api, [operation]) : null;
+  const plan = operation && !allOf ? leastPrivilegeMint(api, [operation], [], context.bodyFields ?? null) : null;
   const mintScope = plan ? (plan.ok ? plan.scope : null) : (m2mAlternatives[0]?.join(' ') ?? null);
   const userScopes = [...new Set(alternatives.filter((alt) => alternativeBlock(api, alt, 'user') === null).flat())];
   const shared = { ...base, expectedScopes, mintScope, userScopes, usedTokenFacts: facts !== null && (facts.kind === 'jwt' || facts.kind === 'scope-string') };

@@ -39,13 +39,25 @@ describe('preSendCheck', () => {
 });
 
 describe('leastPrivilegeMint', () => {
-  it('mints the narrowest scopes for one endpoint or a selection', () => {
+  it('mints the narrowest scopes for one endpoint or a selection that work for any body', () => {
     expect(leastPrivilegeMint(managementApi, [listClients])).toEqual({ ok: true, scope: 'read:client_summary', scopes: ['read:client_summary'] });
     expect(leastPrivilegeMint(managementApi, [listClients, patchUser])).toEqual({
       ok: true,
-      scope: 'read:client_summary update:users_app_metadata',
-      scopes: ['read:client_summary', 'update:users_app_metadata'],
+      scope: 'read:client_summary update:users',
+      scopes: ['read:client_summary', 'update:users'],
     });
+  });
+
+  it('mints a scope narrower than the endpoint only when the body it will send lies within it (the update:users_app_metadata trap)', () => {
+    const scopeFor = (fields: readonly string[] | null) => {
+      const plan = leastPrivilegeMint(managementApi, [patchUser], [], fields);
+      return plan.ok ? plan.scope : null;
+    };
+    expect(scopeFor(['app_metadata'])).toBe('update:users_app_metadata');
+    expect(scopeFor(['app_metadata', 'email'])).toBe('update:users');
+    expect(scopeFor(['user_metadata'])).toBe('update:users');
+    expect(scopeFor([])).toBe('update:users');
+    expect(scopeFor(null)).toBe('update:users');
   });
 
   it('says when no client-credentials token can call an endpoint', () => {

@@ -1,6 +1,7 @@
 import { splitScope } from '../oauth/scope';
 import type { ApiDefinition, ApiOperation } from '../catalog/api-model';
-import { resolveRequiredScopes } from '../catalog/resolve-scopes';
+import { alternativeBlock, resolveRequiredScopes } from '../catalog/resolve-scopes';
+import { intentForBody, intentsFor } from '../catalog/scope-reach';
 import { readTokenFacts, scopeStringFacts } from '../catalog/token-facts';
 import type { UnverifiedTokenFacts } from '../catalog/token-facts';
 import { explainWhy403 } from '../catalog/why-403';
@@ -27,9 +28,19 @@ export type MintPlan =
   /** Endpoints that no client-credentials token can call (they act on the token's own user). */
   | { ok: false; unavailable: ApiOperation[] };
 
-/** The least-privilege scopes a profile's client-credentials token needs for these endpoints (the explorer's one, or the scope picker's selection). */
-export function leastPrivilegeMint(api: ApiDefinition, operations: readonly ApiOperation[], requested: readonly string[] = []): MintPlan {
-  const resolution = resolveRequiredScopes(api, operations, 'm2m', { requested });
+/**
+ * The least-privilege scopes a profile's client-credentials token needs for these endpoints (the explorer's one, or the
+ * scope picker's selection). A scope narrower than its endpoint (update:users_app_metadata) is chosen only when
+ * `bodyFields`, the members of the body that will be sent, all lie within it; otherwise the scope that takes any body.
+ */
+export function leastPrivilegeMint(api: ApiDefinition, operations: readonly ApiOperation[], requested: readonly string[] = [], bodyFields: readonly string[] | null = null): MintPlan {
+  const usable = (alternative: readonly string[]) => alternativeBlock(api, alternative, 'm2m') === null;
+  const intents = new Map<string, string>();
+  for (const operation of operations) {
+    const key = intentForBody(intentsFor(api, operation, usable), bodyFields);
+    if (key) intents.set(operation.id, key);
+  }
+  const resolution = resolveRequiredScopes(api, operations, 'm2m', { requested, intents });
   if (resolution.unavailable.length > 0) return { ok: false, unavailable: resolution.unavailable.map((r) => r.operation) };
   return { ok: true, scope: resolution.scopeString, scopes: resolution.scopes };
 }
