@@ -12,8 +12,11 @@ export interface ScopeReach {
   ownUserOnly: boolean;
 }
 
-/** Scopes that pass the check of `PATCH /api/v2/users/{id}` but change only these fields (Auth0's "Update users" docs). */
-const FIELD_LIMITS: Readonly<Record<string, readonly string[]>> = {
+/**
+ * Scopes that pass the check of `PATCH /api/v2/users/{id}` but change only these fields (Auth0's "Update users" docs).
+ * The demo tenant's Management API enforces the same table, so what the picker says is what the emulation does.
+ */
+export const FIELD_LIMITS: Readonly<Record<string, readonly string[]>> = {
   'update:users_app_metadata': ['app_metadata'],
   'update:current_user_metadata': ['user_metadata'],
   'create:current_user_metadata': ['user_metadata'],

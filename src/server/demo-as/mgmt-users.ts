@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { FIELD_LIMITS } from '../../lib/catalog/scope-reach';
 import { auth0Errors } from './auth0-errors';
 import { jsonBody, newId, paged, requireCovering, type ManagementContext, type ManagementEnv } from './management-context';
 import { mergeMetadata } from './metadata-merge';
@@ -58,12 +59,7 @@ const idParam = (c: ManagementContext) => c.var.matched.params.id ?? '';
 const onUser = (c: ManagementContext, scope: string, userId: string) => !scope.includes(':current_user') || c.var.claims.sub === userId;
 
 /** Which fields of a user each scope accepted by PATCH may change. */
-const patchableFields: Record<string, readonly string[] | 'any'> = {
-  'update:users': 'any',
-  'update:users_app_metadata': ['app_metadata'],
-  'update:current_user_metadata': ['user_metadata'],
-  'create:current_user_metadata': ['user_metadata'],
-};
+const patchableFields: Record<string, readonly string[] | 'any'> = { 'update:users': 'any', ...FIELD_LIMITS };
 
 export function userRoutes(): Hono<ManagementEnv> {
   const app = new Hono<ManagementEnv>();
