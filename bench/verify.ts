@@ -11,7 +11,8 @@ const configFile = resolve(import.meta.dirname, 'vite.pages.config.ts');
 const ROUNDS = 25;
 const BATCH_MS = 40;
 const PROBE = 200;
-const GOAL = 1.2;
+/** Issue 15 §3: HS256 ≤ 1.2× raw WebCrypto, RS256 ≤ 1.15×; the others are held to 1.2×. */
+const GOALS: Record<BenchAlg, number> = { HS256: 1.2, RS256: 1.15, ES256: 1.2, EdDSA: 1.2 };
 
 interface VerifyBenchWindow {
   verifyBench: { setup: () => Promise<void>; run: (alg: BenchAlg, path: 'app' | 'raw', iterations: number) => Promise<number> };
@@ -50,7 +51,7 @@ export async function benchVerify(browser: Browser): Promise<SectionResult> {
       const app = median(perOp.app);
       const raw = median(perOp.raw);
       const ratio = median(perOp.app.map((a, i) => a / (perOp.raw[i] as number)));
-      rows.push({ section, metric: `${alg} µs per verify (median of ${ROUNDS} rounds)`, unit: 'µs', value: app, baseline: raw, ratio, goal: `≤ ${GOAL}×`, met: ratio <= GOAL });
+      rows.push({ section, metric: `${alg} µs per verify (median of ${ROUNDS} rounds)`, unit: 'µs', value: app, baseline: raw, ratio, goal: `≤ ${GOALS[alg]}×`, met: ratio <= GOALS[alg] });
       notes.push(`${alg}: ${Math.round(1e6 / app)} verifies/s through the app, ${Math.round(1e6 / raw)}/s raw (${ROUNDS} rounds of ${iterations}).`);
     }
     return { section, rows, notes };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createApp } from './app';
-import { chooseContentCoding, routePreloads } from './static-assets';
+import { chooseContentCoding, routePreloads, routeStyles } from './static-assets';
 import type { ContentCoding } from './static-assets';
 import { testDeps, testOrigin } from './test-support';
 
@@ -48,6 +48,18 @@ describe('routePreloads', () => {
   });
 });
 
+describe('routeStyles', () => {
+  const manifest = {
+    'index.html': { file: 'assets/index-1.js', imports: ['_jsx.js'], css: ['assets/index-1.css'] },
+    '_jsx.js': { file: 'assets/jsx-1.js' },
+    '_panel.js': { file: 'assets/panel-1.js', css: ['assets/panel-1.css', 'assets/index-1.css'] },
+    'src/features/debugger/debugger-route.tsx': { file: 'assets/debugger-route-1.js', imports: ['index.html', '_panel.js'], css: ['assets/debugger-route-1.css'] },
+  };
+  it("lists the style sheets of the route's chunks, not the entry's", () => {
+    expect(routeStyles(manifest, 'src/features/debugger/debugger-route.tsx')).toEqual(['assets/debugger-route-1.css', 'assets/panel-1.css']);
+  });
+});
+
 describe('serving the built app precompressed', () => {
   const dist = mkdtempSync(join(tmpdir(), 'tw-static-'));
   const script = `export const big = ${JSON.stringify('x'.repeat(4000))};`;
@@ -64,7 +76,7 @@ describe('serving the built app precompressed', () => {
     join(dist, '.vite', 'manifest.json'),
     JSON.stringify({
       'index.html': { file: 'assets/app-abc.js' },
-      'src/features/debugger/debugger-route.tsx': { file: 'assets/debugger-route-abc.js', imports: ['index.html'] },
+      'src/features/debugger/debugger-route.tsx': { file: 'assets/debugger-route-abc.js', imports: ['index.html'], css: ['assets/debugger-route-abc.css'] },
     }),
   );
   const app = createApp(testDeps({ distDir: dist }));
@@ -122,6 +134,7 @@ describe('serving the built app precompressed', () => {
   it("preloads the first route's chunk from the app shell, as links (the CSP forbids inline scripts)", async () => {
     const html = await (await get('/debugger')).text();
     expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/debugger-route-abc.js"></head>');
+    expect(html).toContain('<link rel="stylesheet" crossorigin href="/assets/debugger-route-abc.css">');
     expect(await (await get('/')).text()).toContain('debugger-route-abc.js');
     expect(await (await get('/scopes')).text()).not.toContain('modulepreload');
     expect(html).not.toMatch(/<script>/);

@@ -121,9 +121,20 @@ export function routePreloads(manifest: ViteManifest, source: string): string[] 
 }
 
 /**
- * The SPA fallback: index.html for any client-side route, with `modulepreload` links for the route's own chunks, so
- * the browser fetches them beside the entry instead of after it has run. Links, not a script: the CSP forbids
- * inline scripts. Revalidated on each visit, as it names the current build's files.
+ * The style sheets of a route's chunks, minus the entry's. Vite's loader waits for a lazy route's CSS before it runs
+ * the route: named in the shell, they arrive beside the entry instead of in one more wave after it has run (and the
+ * loader, finding them linked, waits for nothing).
+ */
+export function routeStyles(manifest: ViteManifest, source: string): string[] {
+  const cssOf = (keys: Iterable<string>) => [...keys].flatMap((key) => manifest[key]?.css ?? []);
+  const entryCss = new Set(cssOf(staticClosure(manifest, 'index.html')));
+  return [...new Set(cssOf(staticClosure(manifest, source)))].filter((f) => !entryCss.has(f));
+}
+
+/**
+ * The SPA fallback: index.html for any client-side route, with `modulepreload` links for the route's own chunks and
+ * its style sheets, so the browser fetches them beside the entry instead of after it has run. Links, not a script:
+ * the CSP forbids inline scripts. Revalidated on each visit, as it names the current build's files.
  */
 export function appShell(distDir: string): (c: Context) => Response {
   let indexHtml: string | undefined;
@@ -140,7 +151,10 @@ export function appShell(distDir: string): (c: Context) => Response {
     if (source) {
       const known = perRoute.get(route);
       if (known === undefined) {
-        const links = routePreloads(manifest, source).map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`).join('');
+        const links = [
+          ...routeStyles(manifest, source).map((file) => `<link rel="stylesheet" crossorigin href="/${file}">`),
+          ...routePreloads(manifest, source).map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`),
+        ].join('');
         html = indexHtml.replace('</head>', `${links}</head>`);
         perRoute.set(route, html);
       } else html = known;

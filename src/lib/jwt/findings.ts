@@ -89,19 +89,24 @@ function sensitiveFindings(claims: JsonObject): Finding[] {
   const report = (finding: Finding) => {
     if (++found <= SENSITIVE_FINDINGS_LIMIT) out.push(finding);
   };
-  type Item = readonly [path: string, name: string, value: unknown, depth: number];
-  const pending: Item[] = Object.entries(claims).map(([name, value]): Item => [name, name, value, 1]).reverse();
+  // An item's path is built only when it is reported or has children: a 3,000-entry permissions array costs no strings.
+  type Item = readonly [parent: string | undefined, name: string, value: unknown, depth: number, arrayItem: boolean];
+  const pathOf = ([parent, name]: Item) => (parent === undefined ? name : `${parent}.${name}`);
+  const pending: Item[] = Object.entries(claims).map(([name, value]): Item => [undefined, name, value, 1, false]).reverse();
   for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
-    const [path, name, value, depth] = item;
-    if (SENSITIVE_NAME.test(name.replace(/^.*[/:#]/, ''))) {
-      report({ id: 'sensitive-claim', severity: 'warning', message: `Claim "${path}" looks like a password, secret or key.`, fix: 'Remove it: a JWT payload is readable by anyone who holds the token. Keep secrets server-side.' });
+    const [, name, value, depth, arrayItem] = item;
+    // An array item's name is its index: digits never look like a secret's name.
+    if (!arrayItem && SENSITIVE_NAME.test(name.replace(/^.*[/:#]/, ''))) {
+      report({ id: 'sensitive-claim', severity: 'warning', message: `Claim "${pathOf(item)}" looks like a password, secret or key.`, fix: 'Remove it: a JWT payload is readable by anyone who holds the token. Keep secrets server-side.' });
     } else if (typeof value === 'string' && SENSITIVE_VALUE.test(value)) {
-      report({ id: 'sensitive-claim', severity: 'warning', message: `"${path}" holds what looks like a secret or private key.`, fix: 'Never put secrets in a JWT: its payload is only base64url-encoded and anyone holding the token can read it.' });
+      report({ id: 'sensitive-claim', severity: 'warning', message: `"${pathOf(item)}" holds what looks like a secret or private key.`, fix: 'Never put secrets in a JWT: its payload is only base64url-encoded and anyone holding the token can read it.' });
     } else if (value !== null && typeof value === 'object' && depth < DEEP_JSON_DEPTH) {
+      const path = pathOf(item);
+      const isArray = Array.isArray(value);
       const children = Object.entries(value);
       for (let i = children.length - 1; i >= 0; i--) {
         const [key, child] = children[i] as [string, unknown];
-        pending.push([`${path}.${key}`, key, child, depth + 1]);
+        pending.push([path, key, child, depth + 1, isArray]);
       }
     }
   }

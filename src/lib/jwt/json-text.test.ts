@@ -34,4 +34,10 @@ describe('readJson', () => {
     const result = readJson('{"alg":1,"\\u0061lg":2}');
     expect(result.ok && result.duplicateKeys).toEqual(['alg']);
   });
+
+  it('finds duplicates when strings also hold name-like `":`, and at any depth', () => {
+    expect(readJson('{"note":"a\\":b","x":{"y":1,"y" :2}}')).toEqual({ ok: true, value: { note: 'a":b', x: { y: 2 } }, duplicateKeys: ['y'] });
+    expect(readJson('{"a":[{"b":1},{"b":2}],"s":"\\":"}')).toEqual({ ok: true, value: { a: [{ b: 1 }, { b: 2 }], s: '":' }, duplicateKeys: [] });
+    expect(readJson('{"__proto__":1,"__proto__":2}')).toMatchObject({ ok: true, duplicateKeys: ['__proto__'] });
+  });
 });

@@ -282,21 +282,38 @@ async function parseKeyTextUncached(text: string, encoding: SecretEncoding): Pro
 }
 
 const parsedKeys = new Map<string, Promise<KeyInput>>();
+/** The same parses once they have settled: a verify per keystroke then reads them without waiting a turn. */
+const parsedKeysNow = new Map<string, KeyInput>();
 
 /** Auto-detects and parses key text (secret, PEM, certificate, JWK or JWKS). Cached by text, so a keystroke elsewhere never re-parses. */
 export function parseKeyText(text: string, encoding: SecretEncoding = 'utf8'): Promise<KeyInput> {
   const cacheKey = `${encoding}\u0000${text}`;
   let entry = parsedKeys.get(cacheKey);
   if (!entry) {
-    if (parsedKeys.size > 32) parsedKeys.clear();
-    entry = parseKeyTextUncached(text, encoding);
-    parsedKeys.set(cacheKey, entry);
-    entry.catch(() => parsedKeys.delete(cacheKey));
+    if (parsedKeys.size > 32) {
+      parsedKeys.clear();
+      parsedKeysNow.clear();
+    }
+    const parsing = parseKeyTextUncached(text, encoding);
+    entry = parsing;
+    parsedKeys.set(cacheKey, parsing);
+    parsing.then(
+      (input) => {
+        if (parsedKeys.get(cacheKey) === parsing) parsedKeysNow.set(cacheKey, input);
+      },
+      () => parsedKeys.delete(cacheKey),
+    );
   }
   return entry;
 }
 
+/** `parseKeyText`'s answer if it has already settled successfully, else undefined (then await `parseKeyText`). */
+export function parsedKeyTextNow(text: string, encoding: SecretEncoding = 'utf8'): KeyInput | undefined {
+  return parsedKeysNow.get(`${encoding}\u0000${text}`);
+}
+
 const importedKeys = new WeakMap<ParsedKey, Map<string, Promise<CryptoKey>>>();
+const importedKeysNow = new WeakMap<ParsedKey, Map<string, CryptoKey>>();
 
 function hmacHash(alg: JwsAlg): string {
   return `SHA-${alg.slice(2)}`;
@@ -314,8 +331,24 @@ export function cryptoKeyFor(key: ParsedKey, alg: JwsAlg, usage: 'sign' | 'verif
   if (!entry) {
     entry = importUncached(key, alg, usage, subtle);
     perKey.set(cacheKey, entry);
+    entry.then(
+      (cryptoKey) => {
+        let now = importedKeysNow.get(key);
+        if (!now) {
+          now = new Map();
+          importedKeysNow.set(key, now);
+        }
+        now.set(cacheKey, cryptoKey);
+      },
+      () => {},
+    );
   }
   return entry;
+}
+
+/** `cryptoKeyFor`'s CryptoKey if the import has already succeeded, else undefined (then await `cryptoKeyFor`). In memory only. */
+export function importedKeyNow(key: ParsedKey, alg: JwsAlg, usage: 'sign' | 'verify'): CryptoKey | undefined {
+  return importedKeysNow.get(key)?.get(`${alg}:${usage}`);
 }
 
 async function importUncached(key: ParsedKey, alg: JwsAlg, usage: 'sign' | 'verify', subtle: SubtleCrypto): Promise<CryptoKey> {

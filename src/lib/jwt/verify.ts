@@ -4,7 +4,7 @@ import type { DecodeResult, DecodedJws, JsonObject } from './decode';
 import { stringifyJson } from './deep-json';
 import { KeyError } from './errors';
 import { detectKeyFormat } from './key-format';
-import { cryptoKeyFor, describeKey, describeNeededKey, keyThumbprint, parseKeyText } from './keys';
+import { cryptoKeyFor, describeKey, describeNeededKey, importedKeyNow, keyThumbprint, parsedKeyTextNow, parseKeyText } from './keys';
 import type { ParsedKey, SecretEncoding } from './keys';
 
 export type VerdictKind = 'verified' | 'invalid' | 'not-verified' | 'malformed';
@@ -100,6 +100,8 @@ function signatureLengthProblem(token: DecodedJws, alg: JwsAlg, key: ParsedKey):
 }
 
 const thumbprints = new WeakMap<ParsedKey, Promise<string>>();
+/** Each key's KeyUsed once its thumbprint is known: a verify per keystroke then builds nothing. Never mutated. */
+const keysUsed = new WeakMap<ParsedKey, KeyUsed>();
 
 async function keyUsedFor(key: ParsedKey): Promise<KeyUsed> {
   let thumbprint = thumbprints.get(key);
@@ -110,6 +112,7 @@ async function keyUsedFor(key: ParsedKey): Promise<KeyUsed> {
   const used: KeyUsed = { description: describeKey(key), thumbprint: await thumbprint };
   if (key.kid !== undefined) used.kid = key.kid;
   if (key.index !== undefined) used.position = key.index + 1;
+  keysUsed.set(key, used);
   return used;
 }
 
@@ -138,10 +141,13 @@ function signingInputOf(token: DecodedJws): Uint8Array<ArrayBuffer> {
  * The segments were already parsed strictly (decode.ts) and the key imported by jose (keys.ts), so this is only
  * the WebCrypto check jose's compactVerify ends with. Calling it directly skips re-decoding a 100 KB token per keystroke.
  */
-async function checkSignature(token: DecodedJws, alg: JwsAlg, key: ParsedKey): Promise<boolean> {
-  const cryptoKey = await cryptoKeyFor(key, alg, 'verify');
+function checkSignature(token: DecodedJws, alg: JwsAlg, key: ParsedKey): Promise<boolean> {
   const info = algInfo(alg);
-  return globalThis.crypto.subtle.verify(SUBTLE_PARAMS[info.family](info.hashBytes * 8), cryptoKey, token.signature as Uint8Array<ArrayBuffer>, signingInputOf(token));
+  const params = SUBTLE_PARAMS[info.family](info.hashBytes * 8);
+  const verify = (cryptoKey: CryptoKey) => globalThis.crypto.subtle.verify(params, cryptoKey, token.signature as Uint8Array<ArrayBuffer>, signingInputOf(token));
+  // An imported key is used at once: no extra turn of the event loop per verify.
+  const ready = importedKeyNow(key, alg, 'verify');
+  return ready ? verify(ready) : cryptoKeyFor(key, alg, 'verify').then(verify);
 }
 
 function describeCandidate(key: ParsedKey): string {
@@ -164,9 +170,8 @@ export async function verifyToken(decoded: DecodeResult, keyText: string, option
   if (isAlgNone(rawAlg)) {
     return verdict('not-verified', 'alg-none', `"alg": "${String(rawAlg)}" means the token is unsigned (unsecured JWS). It is never accepted as verified.`);
   }
-  const understood = new Set(options.understoodCrit ?? []);
   const crit = Array.isArray(decoded.header.crit) ? (decoded.header.crit as string[]) : [];
-  const unknownCrit = crit.filter((name) => !understood.has(name));
+  const unknownCrit = crit.filter((name) => !options.understoodCrit?.includes(name));
   if (unknownCrit.length > 0) {
     return verdict('not-verified', 'crit-unknown', `the header marks ${unknownCrit.map((n) => `"${n}"`).join(', ')} as critical, an extension this verifier does not understand, so the token must be rejected (RFC 7515 §4.1.11).`);
   }
@@ -182,7 +187,7 @@ export async function verifyToken(decoded: DecodeResult, keyText: string, option
   let candidates: ParsedKey[];
   let fromSet = false;
   try {
-    const input = await parseKeyText(keyText, options.encoding);
+    const input = parsedKeyTextNow(keyText, options.encoding) ?? (await parseKeyText(keyText, options.encoding));
     if (input.kind === 'single') {
       candidates = [input.key];
     } else {
@@ -227,7 +232,7 @@ export async function verifyToken(decoded: DecodeResult, keyText: string, option
     }
     try {
       if (await checkSignature(decoded, alg, key)) {
-        const keyUsed = await keyUsedFor(key);
+        const keyUsed = keysUsed.get(key) ?? (await keyUsedFor(key));
         const which = fromSet ? ` with ${describeCandidate(key)} of the JWKS` : '';
         const claims = decoded.claims === undefined ? {} : { claims: decoded.claims as JsonObject as VerifiedClaims };
         return verdict('verified', 'ok', `${alg}${which}, key thumbprint ${keyUsed.thumbprint}.`, { keyUsed, key, ...claims });
