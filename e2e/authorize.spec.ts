@@ -83,6 +83,12 @@ test('Management API audience with update:users in a SPA: the pitfall before log
   const warning = pitfall(page, 'management-api-user-scopes');
   await expect(warning).toContainText('update:users');
   await expect(warning).toContainText('update:current_user_metadata');
+  // An error-level pitfall holds "Log in" back, with the reason; the user may go ahead on purpose to watch the drop.
+  const logIn = page.getByRole('button', { name: 'Log in' });
+  await expect(logIn).toBeDisabled();
+  await expect(logIn).toHaveAccessibleDescription(/“Log in” is disabled: Users cannot be granted update:users/);
+  await page.getByRole('checkbox', { name: 'Log in anyway, to see what the server does' }).check();
+  await expect(logIn).toBeEnabled();
 
   await logInAsAlice(page);
   await exchangeCode(page);
@@ -94,6 +100,20 @@ test('Management API audience with update:users in a SPA: the pitfall before log
   await expect(dropped).toContainText('dropped');
   await expect(dropped).toContainText('user-context scopes');
   await expect(diff.getByRole('row', { name: /^read:current_user / })).toContainText('granted');
+});
+
+test('an unknown client id ends on the demo tenant’s own error page, styled like the app, with the way back to the builder', async ({ page }) => {
+  await openBuilderForDemoSpa(page);
+  await page.getByLabel('Client ID').fill('no-such-app');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'The authorization request was refused' })).toBeVisible();
+  await expect(page.getByText('does not know this client ID')).toBeVisible();
+  await expect(page.getByText('invalid_client', { exact: true })).toBeVisible();
+  // The page's CSP lets its stylesheet through (by hash): the app's palette is applied.
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background).not.toBe('rgba(0, 0, 0, 0)');
+  await page.getByRole('link', { name: 'Back to the Authorize-URL builder' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Authorize-URL builder' })).toBeVisible();
 });
 
 test('a response whose state does not match is refused, and no code is exchanged', async ({ page }) => {

@@ -128,6 +128,16 @@ export const uiStates: UiState[] = [
   { route: '/callback', state: 'empty', reach: (page) => openRoute(page, '/callback', 'Callback') },
   { route: 'demo tenant login', state: 'login page', reach: (page) => reachDemoLogin(page) },
   {
+    route: 'demo tenant error',
+    state: 'unknown client id',
+    reach: async (page) => {
+      await openBuilderForDemoSpa(page);
+      await page.getByLabel('Client ID').fill('no-such-app');
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await expect(page.getByRole('link', { name: 'Back to the Authorize-URL builder' })).toBeVisible();
+    },
+  },
+  {
     route: '/callback',
     state: 'callback with tokens',
     reach: async (page) => {
