@@ -76,6 +76,39 @@ test('audience https://api.demo.test/ with read:appointments gives a JWT access 
   await expect(access.getByRole('link', { name: 'Open in token editor' })).toHaveAttribute('href', /^\/debugger#token=/);
 });
 
+test('the callback shows the raw token response with copy buttons, says why for every requested-vs-granted row, and says so when a reload lost the tokens', async ({ page }) => {
+  await openBuilderForDemoSpa(page);
+  await page.getByLabel('Audience').fill(demoApi);
+  await page.getByLabel('Scope', { exact: true }).fill('openid profile read:appointments');
+  await logInAsAlice(page);
+  await exchangeCode(page);
+
+  const raw = page.getByRole('region', { name: 'Token response' });
+  const json = JSON.parse((await raw.getByLabel('Token response JSON').textContent()) ?? '{}') as Record<string, unknown>;
+  expect(json.token_type).toBe('Bearer');
+  expect(json.access_token).toBe(await tokenSection(page, 'Access token').getByRole('textbox', { name: 'Access token' }).inputValue());
+  for (const name of ['Copy response JSON', 'Copy access_token', 'Copy id_token']) await expect(raw.getByRole('button', { name })).toBeVisible();
+
+  // oidc-provider lists only the API's scopes in the token response; the OIDC ones are answered by the ID token.
+  expect(json.scope).toBe('read:appointments');
+  const diff = page.getByRole('table', { name: 'Requested vs granted' });
+  for (const scope of ['openid', 'profile']) {
+    const row = diff.getByRole('row', { name: new RegExp(`^${scope} `) });
+    await expect(row).toContainText('granted');
+    await expect(row).toContainText('leaves them out of the token response');
+  }
+  await expect(diff.getByRole('row', { name: /^openid / })).toContainText('The ID token that came back is its answer.');
+  const whys = await diff.locator('tbody td:last-child').allTextContents();
+  expect(whys.length).toBe(3);
+  expect(whys.every((why) => why.trim().length > 20)).toBe(true);
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'The tokens of this login are gone' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Tokens', exact: true })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Start a new login' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Authorize-URL builder' })).toBeVisible();
+});
+
 test('Management API audience with update:users in a SPA: the pitfall before login, update:users dropped after', async ({ page }) => {
   await openBuilderForDemoSpa(page);
   await page.getByLabel('Audience').fill(managementApi);

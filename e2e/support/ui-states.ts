@@ -149,6 +149,17 @@ export const uiStates: UiState[] = [
       await expect(page.getByRole('table', { name: 'Requested vs granted' })).toBeVisible();
     },
   },
+  {
+    route: '/callback',
+    state: 'tokens lost after a reload',
+    reach: async (page) => {
+      await reachDemoLogin(page);
+      await signInAs(page, 'alice');
+      await page.waitForURL((url) => url.pathname === '/callback');
+      await page.reload();
+      await expect(page.getByRole('heading', { name: 'The tokens of this login are gone' })).toBeVisible();
+    },
+  },
 ];
 
 /** The two colour schemes every state is checked in; the app follows the OS scheme by default. */

@@ -108,7 +108,7 @@ describe('/authorize', () => {
     renderAt('/authorize');
     const logIn = screen.getByRole('button', { name: 'Log in' });
     expect(logIn).toHaveAttribute('aria-disabled', 'true');
-    expect(logIn).toHaveAccessibleDescription(/“Log in” is disabled: there is no authorize URL yet/);
+    expect(logIn).toHaveAccessibleDescription(/“Log in” is disabled: There is no client ID; there is no authorize URL yet/);
     await user.type(screen.getByRole('textbox', { name: 'Domain or issuer' }), 'tenant.auth0.com');
     expect(logIn).toHaveAccessibleDescription(/“Log in” is disabled: There is no client ID\. See the pitfalls below\.$/);
     // A client id can never be overridden: the server would not come back.

@@ -112,7 +112,7 @@ export function Component() {
   const gate = loginGate(view.pitfalls);
   const [overridden, setOverridden] = useState(false);
   const blocking = gate.unsendable.length > 0 || !overridden ? [...gate.unsendable, ...gate.overridable] : [];
-  const reasons = [...(view.url ? [] : ['there is no authorize URL yet (enter a domain or issuer)']), ...blocking.map((pitfall) => pitfall.title)];
+  const reasons = [...blocking.map((pitfall) => pitfall.title), ...(view.url ? [] : ['there is no authorize URL yet (enter a domain or issuer)'])];
   // aria-disabled, not disabled: the button stays in the tab order, so a keyboard or screen-reader user still hears why.
   const loginDisabled = reasons.length > 0;
   const logIn = () => {
