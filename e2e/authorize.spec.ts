@@ -85,7 +85,7 @@ test('the callback shows the raw token response with copy buttons, says why for 
 
   const raw = page.getByRole('region', { name: 'Token response' });
   const json = JSON.parse((await raw.getByLabel('Token response JSON').textContent()) ?? '{}') as Record<string, unknown>;
-  expect(json.token_type).toBe('Bearer');
+  expect(String(json.token_type).toLowerCase()).toBe('bearer');
   expect(json.access_token).toBe(await tokenSection(page, 'Access token').getByRole('textbox', { name: 'Access token' }).inputValue());
   for (const name of ['Copy response JSON', 'Copy access_token', 'Copy id_token']) await expect(raw.getByRole('button', { name })).toBeVisible();
 
