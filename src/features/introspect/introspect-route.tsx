@@ -123,7 +123,7 @@ export function Component() {
       </form>
       <IntrospectionResult outcome={current ? introspection.data : undefined} pending={current && introspection.isPending} now={now} />
       {/* Keyed by token and profile: a revocation or userinfo answer never shows next to another token. */}
-      <TokenActions key={`${profileId}\n${token}\n${introspections}`} token={token} profileId={profileId} hint={hint} onActionStarted={introspection.reset} />
+      <TokenActions key={`${profileId}\n${token}\n${introspections}`} token={token} profileId={profileId} hint={hint} onRevokeStarted={introspection.reset} />
       {list.length > 0 ? <ReissuePanel key={token.trim()} token={token} profiles={list} /> : null}
       {list.length > 0 ? (
         <MintPanel

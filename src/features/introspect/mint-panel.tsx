@@ -114,10 +114,14 @@ export function MintPanel({ profiles, onTokenUsed }: { profiles: ProfileSummary[
           </label>
           <UpstreamMetaLine meta={minted.meta} what="Token request" />
           <div className="button-row">
-            <button type="button" className="button" onClick={() => {
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
                 mintedTokenUsed(minted.access_token);
                 onTokenUsed?.();
-              }}>
+              }}
+            >
               Use this token
             </button>
             <a className="button" href={`/debugger#token=${minted.access_token}`}>

@@ -28,18 +28,18 @@ function UserinfoRefusal({ error, token }: { error: unknown; token: string }) {
 }
 
 /** "Revoke" (RFC 7009) and "Userinfo" (OIDC Core §5.3) on the token in the Token box, with the chosen profile. */
-export function TokenActions({ token, profileId, hint, onActionStarted }: { token: string; profileId: string; hint: '' | 'access_token' | 'refresh_token'; onActionStarted?: () => void }) {
+export function TokenActions({ token, profileId, hint, onRevokeStarted }: { token: string; profileId: string; hint: '' | 'access_token' | 'refresh_token'; onRevokeStarted?: () => void }) {
   const revoke = useRevoke();
   const userinfo = useUserinfo();
   // A new action clears the feedback of the previous one, so no old alert stands beside a new answer.
   const startRevoke = () => {
     userinfo.reset();
-    onActionStarted?.();
+    // A revocation makes the last introspection answer stale.
+    onRevokeStarted?.();
     revoke.mutate({ profile: profileId, token: token.trim(), ...(hint ? { token_type_hint: hint } : {}) });
   };
   const startUserinfo = () => {
     revoke.reset();
-    onActionStarted?.();
     userinfo.mutate({ profile: profileId, access_token: token.trim() });
   };
   const ready = token.trim() !== '' && profileId !== '';

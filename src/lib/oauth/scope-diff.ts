@@ -47,8 +47,8 @@ const OIDC_SCOPE_CLAIMS: Readonly<Record<string, readonly string[]>> = {
 };
 
 const OIDC_NOT_LISTED =
-  'OIDC scopes ask for who the user is, not for API access: the ID token and /userinfo answer them, so servers differ on listing them. ' +
-  'oidc-provider (this demo tenant) leaves them out of the token response when the access token is for an API (an audience or resource); Auth0 lists them, and also puts them in the access token for /userinfo.';
+  'OIDC scopes ask who the user is, and the ID token and /userinfo answer them: oidc-provider (this demo tenant) leaves them out of the token response ' +
+  'when the access token is for an API (audience or resource); Auth0 lists them, and also puts them in the access token for /userinfo.';
 
 /** Where an OIDC scope that the token response leaves out shows that it was granted anyway; undefined when nothing shows it. */
 function oidcEvidence(scope: string, input: ScopeDiffInput, inToken: readonly string[] | undefined): string | undefined {
