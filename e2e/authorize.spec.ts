@@ -80,6 +80,40 @@ test('audience https://api.demo.test/ with read:appointments gives a JWT access 
   await expect(access.getByRole('link', { name: 'Open in token editor' })).toHaveAttribute('href', /^\/debugger#token=/);
 });
 
+test('the callback shows the raw token response with copy buttons, says why for every requested-vs-granted row, and says so when a reload lost the tokens', async ({ page }) => {
+  await openBuilderForDemoSpa(page);
+  await page.getByLabel('Audience').fill(demoApi);
+  await page.getByLabel('Scope', { exact: true }).fill('openid profile read:appointments');
+  await logInAsAlice(page);
+  await exchangeCode(page);
+
+  const raw = page.getByRole('region', { name: 'Token response' });
+  const json = JSON.parse((await raw.getByLabel('Token response JSON').textContent()) ?? '{}') as Record<string, unknown>;
+  expect(String(json.token_type).toLowerCase()).toBe('bearer');
+  expect(json.access_token).toBe(await tokenSection(page, 'Access token').getByRole('textbox', { name: 'Access token' }).inputValue());
+  for (const name of ['Copy response JSON', 'Copy access_token', 'Copy id_token']) await expect(raw.getByRole('button', { name })).toBeVisible();
+
+  // oidc-provider lists only the API's scopes in the token response; the OIDC ones are answered by the ID token.
+  expect(json.scope).toBe('read:appointments');
+  const diff = page.getByRole('table', { name: 'Requested vs granted' });
+  for (const scope of ['openid', 'profile']) {
+    const row = diff.getByRole('row', { name: new RegExp(`^${scope} `) });
+    await expect(row).toContainText('granted');
+    await expect(row).toContainText('leaves them out of the token response');
+  }
+  // The demo tenant, like Auth0, keeps them in the JWT access token's scope (for /userinfo).
+  await expect(diff.getByRole('row', { name: /^openid / })).toContainText('The access token’s scope carries it.');
+  const whys = await diff.locator('tbody td:last-child').allTextContents();
+  expect(whys.length).toBe(3);
+  expect(whys.every((why) => why.trim().length > 20)).toBe(true);
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'The tokens of this login are gone' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Tokens', exact: true })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Start a new login' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Authorize-URL builder' })).toBeVisible();
+});
+
 test('Management API audience with update:users in a SPA: the pitfall before login, update:users dropped after', async ({ page }) => {
   await openBuilderForDemoSpa(page);
   await page.getByLabel('Audience').fill(managementApi);
@@ -87,6 +121,12 @@ test('Management API audience with update:users in a SPA: the pitfall before log
   const warning = pitfall(page, 'management-api-user-scopes');
   await expect(warning).toContainText('update:users');
   await expect(warning).toContainText('update:current_user_metadata');
+  // An error-level pitfall holds "Log in" back, with the reason; the user may go ahead on purpose to watch the drop.
+  const logIn = page.getByRole('button', { name: 'Log in' });
+  await expect(logIn).toBeDisabled();
+  await expect(logIn).toHaveAccessibleDescription(/“Log in” is disabled: Users cannot be granted update:users/);
+  await page.getByRole('checkbox', { name: 'Log in anyway, to see what the server does' }).check();
+  await expect(logIn).toBeEnabled();
 
   await logInAsAlice(page);
   await exchangeCode(page);
@@ -98,6 +138,20 @@ test('Management API audience with update:users in a SPA: the pitfall before log
   await expect(dropped).toContainText('dropped');
   await expect(dropped).toContainText('user-context scopes');
   await expect(diff.getByRole('row', { name: /^read:current_user / })).toContainText('granted');
+});
+
+test('an unknown client id ends on the demo tenant’s own error page, styled like the app, with the way back to the builder', async ({ page }) => {
+  await openBuilderForDemoSpa(page);
+  await page.getByLabel('Client ID').fill('no-such-app');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'The authorization request was refused' })).toBeVisible();
+  await expect(page.getByText('does not know this client ID')).toBeVisible();
+  await expect(page.getByText('invalid_client', { exact: true })).toBeVisible();
+  // The page's CSP lets its stylesheet through (by hash): the app's palette is applied.
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background).not.toBe('rgba(0, 0, 0, 0)');
+  await page.getByRole('link', { name: 'Back to the Authorize-URL builder' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Authorize-URL builder' })).toBeVisible();
 });
 
 test('a response whose state does not match is refused, and no code is exchanged', async ({ page }) => {

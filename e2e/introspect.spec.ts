@@ -101,3 +101,42 @@ test('the panel fits a 360 px wide screen with a result shown', async ({ page, r
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test('a JWT refused by design shows as information beside the local verification, and the comparison rows come from that verification', async ({ page, request }) => {
+  const jwt = await clientCredentialsToken(request, demoApi, 'read:appointments');
+  await introspect(page, jwt, 'demo-rs');
+  await expect(result(page).getByText('This server does not introspect JWTs')).toBeVisible();
+  await expect(result(page).getByText(/^Documented behaviour, not a failure/)).toBeVisible();
+  await expect(result(page).getByRole('alert')).toHaveCount(0);
+  await expect(result(page).getByText(/^Signature verified/)).toBeVisible();
+  const diff = result(page).getByRole('table', { name: 'Introspection vs local verification' });
+  await expect(diff.getByRole('row', { name: /^sub/ })).toContainText('demo-m2m@clients');
+  await expect(diff.getByRole('row', { name: /^client_id/ })).toContainText('demo-m2m');
+  await expect(diff.getByRole('row', { name: /^active/ })).toContainText('from the local verification only');
+});
+
+test('Userinfo on a client-credentials token says that the token has no user', async ({ page, request }) => {
+  const jwt = await clientCredentialsToken(request, demoApi, 'read:appointments');
+  await page.getByRole('textbox', { name: 'Token', exact: true }).fill(jwt);
+  await page.getByRole('combobox', { name: 'Profile', exact: true }).selectOption('demo-rs');
+  await page.getByRole('button', { name: 'Userinfo' }).click();
+  const actions = page.getByRole('region', { name: 'Revoke or ask for the user' });
+  await expect(actions.getByText('This token has no user')).toBeVisible();
+  await expect(actions.getByText(/sub demo-m2m@clients ends with @clients/)).toBeVisible();
+});
+
+test('stale feedback goes: a new token clears the old answer, and "Use this token" brings the user back to the Token box', async ({ page }) => {
+  await introspect(page, 'this-is-not-a-token-at-all', 'demo-rs');
+  await expect(result(page).getByText('Inactive', { exact: true })).toBeVisible();
+
+  const mint = page.getByRole('region', { name: 'Get a client-credentials token' });
+  await mint.getByRole('combobox', { name: 'Client profile' }).selectOption('demo');
+  await mint.getByRole('combobox', { name: 'Audience' }).selectOption({ label: 'No audience (opaque access token)' });
+  await mint.getByRole('button', { name: 'Get token' }).click();
+  await mint.getByRole('button', { name: 'Use this token' }).click();
+  const tokenBox = page.getByRole('textbox', { name: 'Token', exact: true });
+  await expect(tokenBox).toBeFocused();
+  await expect(tokenBox).toBeInViewport();
+  // The answer about the previous token is gone.
+  await expect(result(page).getByText('Inactive', { exact: true })).toHaveCount(0);
+});

@@ -41,6 +41,13 @@ async function reachDemoLogin(page: Page) {
   await expect(page.getByRole('heading', { name: 'Demo tenant' })).toBeVisible();
 }
 
+/** Logs alice in at the demo tenant and lands on /callback with the code, not yet exchanged. */
+async function reachCallback(page: Page) {
+  await reachDemoLogin(page);
+  await signInAs(page, 'alice');
+  await page.waitForURL((url) => url.pathname === '/callback');
+}
+
 export const uiStates: UiState[] = [
   { route: '/debugger', state: 'empty', reach: (page) => openRoute(page, '/debugger', /./) },
   {
@@ -138,15 +145,32 @@ export const uiStates: UiState[] = [
   { route: '/callback', state: 'empty', reach: (page) => openRoute(page, '/callback', 'Callback') },
   { route: 'demo tenant login', state: 'login page', reach: (page) => reachDemoLogin(page) },
   {
+    route: 'demo tenant error',
+    state: 'unknown client id',
+    reach: async (page) => {
+      await openBuilderForDemoSpa(page);
+      await page.getByLabel('Client ID').fill('no-such-app');
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await expect(page.getByRole('link', { name: 'Back to the Authorize-URL builder' })).toBeVisible();
+    },
+  },
+  {
     route: '/callback',
     state: 'callback with tokens',
     reach: async (page) => {
-      await reachDemoLogin(page);
-      await signInAs(page, 'alice');
-      await page.waitForURL((url) => url.pathname === '/callback');
+      await reachCallback(page);
       await page.getByRole('button', { name: 'Exchange code' }).click();
       await expect(page.getByRole('heading', { name: 'Tokens' })).toBeVisible();
       await expect(page.getByRole('table', { name: 'Requested vs granted' })).toBeVisible();
+    },
+  },
+  {
+    route: '/callback',
+    state: 'tokens lost after a reload',
+    reach: async (page) => {
+      await reachCallback(page);
+      await page.reload();
+      await expect(page.getByRole('heading', { name: 'The tokens of this login are gone' })).toBeVisible();
     },
   },
 ];

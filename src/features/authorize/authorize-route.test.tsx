@@ -102,4 +102,30 @@ describe('/authorize', () => {
     await user.click(screen.getByRole('button', { name: 'Remove parameter 1' }));
     expect(urlBox().value).not.toContain('ui_locales');
   });
+
+  it('keeps "Log in" disabled, and focusable with its reasons, while an error-level pitfall stands', { timeout: 20_000 }, async () => {
+    const user = userEvent.setup();
+    renderAt('/authorize');
+    const logIn = screen.getByRole('button', { name: 'Log in' });
+    expect(logIn).toHaveAttribute('aria-disabled', 'true');
+    expect(logIn).toHaveAccessibleDescription(/“Log in” is disabled: There is no client ID; there is no authorize URL yet/);
+    await user.type(screen.getByRole('textbox', { name: 'Domain or issuer' }), 'tenant.auth0.com');
+    expect(logIn).toHaveAccessibleDescription(/“Log in” is disabled: There is no client ID\. See the pitfalls below\.$/);
+    // A client id can never be overridden: the server would not come back.
+    expect(screen.queryByRole('checkbox', { name: /Log in anyway/ })).toBeNull();
+
+    await user.type(screen.getByRole('textbox', { name: 'Client ID' }), 'abc');
+    await user.type(screen.getByRole('textbox', { name: 'Audience' }), 'https://tenant.auth0.com/api/v2/');
+    await user.clear(screen.getByRole('textbox', { name: 'Scope' }));
+    await user.type(screen.getByRole('textbox', { name: 'Scope' }), 'openid update:users');
+    expect(logIn).toHaveAttribute('aria-disabled', 'true');
+    expect(logIn).toHaveAccessibleDescription(/Users cannot be granted update:users.*tick “Log in anyway”/);
+    // Still reachable by keyboard, so the reason is heard.
+    logIn.focus();
+    expect(logIn).toHaveFocus();
+
+    await user.click(screen.getByRole('checkbox', { name: 'Log in anyway, to see what the server does' }));
+    expect(logIn).toHaveAttribute('aria-disabled', 'false');
+    expect(logIn).not.toHaveAccessibleDescription();
+  });
 });

@@ -6,6 +6,7 @@ import { getParam } from '../../lib/oauth/authorize-url';
 import type { BuilderView } from '../../lib/oauth/builder-view';
 import type { PendingAuthorization } from '../../lib/oauth/callback';
 import { OAuthFlowError } from '../../lib/oauth/oauth-error';
+import { loginGate } from '../../lib/oauth/pitfalls';
 import { initializeAuthorizeRequest, useAuthorizeActions, useAuthorizeRequest, useClientKind, useParseError, usePkce, useProfileId } from './authorize-store';
 import { BuilderForm } from './builder-form';
 import { PitfallsList } from './pitfalls-list';
@@ -108,7 +109,12 @@ export function Component() {
     }
   }, [urlParam, actions, setSearchParams]);
 
-  const blocking = view.pitfalls.filter((pitfall) => pitfall.blocksLogin);
+  const gate = loginGate(view.pitfalls);
+  const [overridden, setOverridden] = useState(false);
+  const blocking = gate.unsendable.length > 0 || !overridden ? [...gate.unsendable, ...gate.overridable] : [];
+  const reasons = [...blocking.map((pitfall) => pitfall.title), ...(view.url ? [] : ['there is no authorize URL yet (enter a domain or issuer)'])];
+  // aria-disabled, not disabled: the button stays in the tab order, so a keyboard or screen-reader user still hears why.
+  const loginDisabled = reasons.length > 0;
   const logIn = () => {
     const pending = pendingFor(view, { request, clientKind, profileId, codeVerifier });
     if (!pending || !view.url) return;
@@ -135,17 +141,23 @@ export function Component() {
             <h2 id="url-heading">URL</h2>
             <AuthorizeUrlBox url={view.url} />
             <div className="button-row">
-              <button type="button" className="primary" disabled={!view.url || blocking.length > 0} aria-describedby={blocking.length > 0 ? 'login-blocked' : undefined} onClick={logIn}>
+              <button type="button" className="primary" aria-disabled={loginDisabled} aria-describedby={loginDisabled ? 'login-blocked' : undefined} onClick={loginDisabled ? undefined : logIn}>
                 Log in
               </button>
               <button type="button" onClick={() => void initializeAuthorizeRequest(`${window.location.origin}/callback`, { startOver: true })}>
                 Start over
               </button>
             </div>
-            {blocking.length > 0 ? (
+            {loginDisabled ? (
               <p className="status danger" id="login-blocked">
-                “Log in” is disabled: {blocking.map((pitfall) => pitfall.title).join('; ')}. See the pitfalls below.
+                “Log in” is disabled: {reasons.join('; ')}.{blocking.length > 0 ? ' See the pitfalls below' : ''}
+                {blocking.length > 0 && gate.unsendable.length === 0 ? ', or tick “Log in anyway” to see what the server does with this request.' : blocking.length > 0 ? '.' : ''}
               </p>
+            ) : null}
+            {gate.unsendable.length === 0 && gate.overridable.length > 0 ? (
+              <label className="checkbox login-override">
+                <input type="checkbox" checked={overridden} onChange={(event) => setOverridden(event.target.checked)} /> Log in anyway, to see what the server does
+              </label>
             ) : null}
             <p className="field-hint">State, nonce and the PKCE verifier go to sessionStorage for the round trip only, and are deleted on return.</p>
             {clientKind === 'confidential' && !profileId ? (

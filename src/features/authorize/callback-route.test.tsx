@@ -75,6 +75,17 @@ describe('/callback', () => {
     expect(screen.getAllByRole('link', { name: 'Open in token editor' })[0]).toHaveAttribute('href', '/debugger#token=opaque-at');
     const diff = screen.getByRole('table', { name: 'Requested vs granted' });
     expect(within(diff).getByRole('row', { name: /^read:things / })).toHaveTextContent('dropped');
+    // Every row says why; openid is listed in the response here.
+    const whyCells = within(diff).getAllByRole('row').slice(1).map((row) => row.lastElementChild?.textContent ?? '');
+    expect(whyCells.every((why) => why.length > 20)).toBe(true);
+    expect(within(diff).getByRole('row', { name: /^openid / })).toHaveTextContent('Listed in the token response’s scope');
+  });
+
+  it('tells an empty visit from a reloaded one', () => {
+    window.history.replaceState(null, '', '/callback?nothing=here');
+    renderRoute(<CallbackRoute />);
+    expect(screen.getByText(/No authorization response here/)).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'The tokens of this login are gone' })).toBeNull();
   });
 
   it('offers "Introspect this token" for an opaque access token only, handing it over in memory', async () => {

@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { CompanionError, companionAccessProblem } from '../../api/companion-client';
+import { CopyButton } from '../../components/ui/copy-button';
 import { decodeToken } from '../../lib/jwt/decode';
 import type { PendingAuthorization } from '../../lib/oauth/callback';
 import { OAuthFlowError } from '../../lib/oauth/oauth-error';
 import { diffScopes } from '../../lib/oauth/scope-diff';
 import { MANAGEMENT_API_SCOPES, MANAGEMENT_USER_CONTEXT_SCOPES } from '../../lib/oauth/management-api';
+import type { TokenResponseBody } from '../../shared/authorize-contract';
 import { useTabTokenActions } from '../../state/tab-tokens';
 import { consumeCallback } from './callback-session';
 import type { CallbackOutcome } from './callback-session';
@@ -68,6 +70,27 @@ function ExchangeErrorPanel({ error }: { error: unknown }) {
   return <ErrorPanel title="The code exchange failed" code="unknown" description={error instanceof Error ? error.message : 'Unknown error'} />;
 }
 
+/** The token endpoint's answer as it came (tokens included: they are the user's own, and live in this page's memory only). */
+function RawResponse({ response }: { response: TokenResponseBody }) {
+  const json = JSON.stringify(response, null, 2);
+  const tokens = (['access_token', 'id_token', 'refresh_token'] as const).filter((name) => response[name]);
+  return (
+    <section className="panel" aria-labelledby="raw-response-heading">
+      <h2 id="raw-response-heading">Token response</h2>
+      <p className="muted">As the token endpoint sent it. It stays in this page’s memory only: never stored, gone on reload.</p>
+      <pre className="mono raw-response" aria-label="Token response JSON">
+        {json}
+      </pre>
+      <div className="button-row">
+        <CopyButton text={json} label="Copy response JSON" />
+        {tokens.map((name) => (
+          <CopyButton key={name} text={response[name] ?? ''} label={`Copy ${name}`} />
+        ))}
+      </div>
+    </section>
+  );
+}
+
 function Outcome({ tokens, scope, pending }: { tokens: TokenSet; scope: string | undefined; pending: PendingAuthorization }) {
   const { tokenObtained } = useTabTokenActions();
   const { accessToken, idToken } = tokens;
@@ -78,6 +101,7 @@ function Outcome({ tokens, scope, pending }: { tokens: TokenSet; scope: string |
     if (idToken) tokenObtained({ token: idToken, source: 'authorize', label: `ID token from the authorize flow (${client})` });
   }, [accessToken, idToken, pending.clientId, pending.audience, tokenObtained]);
   const decoded = tokens.accessToken ? decodeToken(tokens.accessToken) : undefined;
+  const decodedId = tokens.idToken ? decodeToken(tokens.idToken) : undefined;
   const diff = diffScopes({
     requestedScope: pending.requestedScope,
     audience: pending.audience,
@@ -86,6 +110,8 @@ function Outcome({ tokens, scope, pending }: { tokens: TokenSet; scope: string |
     managementApiIdentifier: pending.managementApiIdentifier,
     userContextScopes: MANAGEMENT_USER_CONTEXT_SCOPES,
     apiScopes: pending.apiScopes ?? (pending.audience !== undefined && pending.audience === pending.managementApiIdentifier ? MANAGEMENT_API_SCOPES : undefined),
+    idTokenClaims: decodedId?.kind === 'jws' ? (decodedId.claims ?? {}) : undefined,
+    refreshTokenIssued: tokens.refreshToken !== undefined,
   });
   return (
     <>
@@ -115,6 +141,7 @@ function CodeExchange({ outcome }: { outcome: Extract<CallbackOutcome, { kind: '
         </button>
       </section>
       {exchange.isError ? <ExchangeErrorPanel error={exchange.error} /> : null}
+      {exchange.data ? <RawResponse response={exchange.data} /> : null}
       {exchange.data ? (
         <Outcome
           pending={pending}
@@ -126,6 +153,24 @@ function CodeExchange({ outcome }: { outcome: Extract<CallbackOutcome, { kind: '
   );
 }
 
+/** After a reload: the tokens lived in memory only, and the code was single-use, so the way on is a new login. */
+function LostTokens() {
+  return (
+    <section className="panel lost-tokens" aria-labelledby="lost-heading">
+      <h2 id="lost-heading">The tokens of this login are gone</h2>
+      <p>
+        This page was reloaded (or reopened). Token Workbench keeps tokens in the page’s memory only, never in storage, so a reload clears them. The authorization code
+        worked once and cannot be exchanged again.
+      </p>
+      <p>
+        <Link className="button primary" to="/authorize">
+          Start a new login
+        </Link>
+      </p>
+    </section>
+  );
+}
+
 export function Component() {
   const [outcome] = useState(() => consumeCallback(window.location.href));
   return (
@@ -133,7 +178,8 @@ export function Component() {
       <title>Callback · Token Workbench</title>
       <h1>Callback</h1>
       {outcome.kind === 'empty' ? <p className="muted">No authorization response here. Start a login from the Authorize-URL builder.</p> : null}
-      {outcome.kind !== 'empty' && outcome.source ? <p className="muted">The response came in {SOURCE_TEXT[outcome.source]}.</p> : null}
+      {outcome.kind === 'lost' ? <LostTokens /> : null}
+      {(outcome.kind === 'accepted' || outcome.kind === 'refused') && outcome.source ? <p className="muted">The response came in {SOURCE_TEXT[outcome.source]}.</p> : null}
       {outcome.kind === 'refused' ? <RefusedPanel error={outcome.error} /> : null}
       {outcome.kind === 'accepted' ? (
         <>

@@ -5,20 +5,32 @@ import { takePendingAuthorization } from './pending-authorization';
 
 export type CallbackOutcome =
   | { readonly kind: 'empty' }
+  /** A reload (or Back) reopened /callback: whatever tokens this page held lived in memory only, and are gone. */
+  | { readonly kind: 'lost' }
   | { readonly kind: 'refused'; readonly source: CallbackSource | undefined; readonly error: OAuthFlowError; readonly pending: PendingAuthorization | undefined }
   | { readonly kind: 'accepted'; readonly source: CallbackSource; readonly pending: PendingAuthorization; readonly result: AuthorizationResult };
 
 let consumed: { readonly href: string; readonly outcome: CallbackOutcome } | undefined;
+let firstLook = true;
+
+/** How this document was opened (Navigation Timing): `reload` and `back_forward` reopen a /callback whose tokens are gone. */
+function documentNavigationType(): string | undefined {
+  const [entry] = typeof performance === 'undefined' ? [] : performance.getEntriesByType('navigation');
+  return entry && 'type' in entry ? String(entry.type) : undefined;
+}
 
 /**
  * Processes the callback URL once: takes (and deletes) the pending round trip, validates the response, and
  * strips the code or tokens from the address bar and history. Repeated calls for the same URL return the same outcome.
  */
-export function consumeCallback(href: string): CallbackOutcome {
+export function consumeCallback(href: string, navigationType: string | undefined = documentNavigationType()): CallbackOutcome {
   if (consumed?.href === href) return consumed.outcome;
+  // Only the document's first look counts: a later in-app visit to /callback was not reloaded.
+  const reopened = firstLook && (navigationType === 'reload' || navigationType === 'back_forward');
+  firstLook = false;
   const response = readCallbackResponse(href);
   const outcome = ((): CallbackOutcome => {
-    if (!response) return { kind: 'empty' };
+    if (!response) return reopened ? { kind: 'lost' } : { kind: 'empty' };
     const pending = takePendingAuthorization();
     if (!pending) {
       return { kind: 'refused', source: response.source, pending, error: new OAuthFlowError('ERR_NO_PENDING_REQUEST', 'No login was started from this tab (or it was already completed), so this response cannot be checked and is refused.') };

@@ -42,7 +42,7 @@ export function ScopeDiffTable({ diff }: { diff: ScopeDiff }) {
                 <td data-label="Requested">{row.requested ? 'yes' : 'no'}</td>
                 <td data-label="Token response">{row.inResponse ? 'yes' : 'no'}</td>
                 <td data-label="Access token">{presence(row.inAccessToken)}</td>
-                <td data-label="Why">{row.explanation ?? ''}</td>
+                <td data-label="Why">{row.explanation}</td>
               </tr>
             ))}
           </tbody>

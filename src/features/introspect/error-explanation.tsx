@@ -25,7 +25,7 @@ export function explainError(error: unknown): Explanation {
           code,
           title: 'This server does not introspect JWTs',
           detail:
-            'The authorization server refused with unsupported_token_type: some servers (oidc-provider among them) do not introspect structured JWT access tokens, since a resource server can verify them itself. Auth0 and others do introspect them. The local verification against the issuer’s JWKS below is the check to rely on.',
+            'The authorization server refused with unsupported_token_type: some servers (oidc-provider among them) do not introspect structured JWT access tokens, since a resource server can verify them itself. Auth0 and others do introspect them. The local verification against the issuer’s JWKS, beside this note, is the check to rely on.',
         };
       }
       if (upstream) {

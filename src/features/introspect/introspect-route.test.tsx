@@ -90,6 +90,15 @@ describe('/introspect', () => {
     expect(within(diff).getByRole('row', { name: /^active/ })).toHaveTextContent('not answered (unsupported_token_type)');
     expect(within(diff).getByRole('row', { name: /^scope/ })).toHaveTextContent('read:x');
     expect(calls.find((c) => c.path.startsWith('/api/jwks'))?.path).toBe('/api/jwks?profile=rs');
+    // Documented behaviour, shown as information beside the local verification, not as an alert.
+    expect(within(result).queryByRole('alert')).toBeNull();
+    expect(result.querySelector('.introspect-side-by-side .introspect-info')).toHaveTextContent(/HTTP 400.*Documented behaviour, not a failure/);
+    expect(within(diff).getByRole('row', { name: /^iss/ })).toHaveTextContent(issuer);
+    expect(within(diff).getByRole('row', { name: /^active/ })).toHaveTextContent('from the local verification only');
+
+    // A new token makes the old answer stale: it goes.
+    await userEvent.setup().type(screen.getByRole('textbox', { name: 'Token' }), 'x');
+    expect(within(result).queryByText('This server does not introspect JWTs')).toBeNull();
   });
 
   it('shows where introspection and the JWT disagree (a revoked JWT)', async () => {
@@ -125,6 +134,24 @@ describe('/introspect', () => {
     expect(within(mint).getByRole('link', { name: 'Open in token editor' })).toHaveAttribute('href', '/debugger#token=minted.jwt.value');
     await user.click(within(mint).getByRole('button', { name: 'Use this token' }));
     expect(screen.getByRole('textbox', { name: 'Token' })).toHaveValue('minted.jwt.value');
+    // The user is brought back to the field that now holds it.
+    expect(screen.getByRole('textbox', { name: 'Token' })).toHaveFocus();
+  });
+
+  it('says a client-credentials token has no user when /userinfo answers 401, and clears an old alert when a new action starts', async () => {
+    serve((path) => {
+      if (path === '/api/revoke') return Response.json({ error: { code: 'upstream_error', message: 'x', upstream: { error: 'invalid_client', status: 401 } } }, { status: 502 });
+      if (path === '/api/userinfo') return Response.json({ error: { code: 'upstream_error', message: 'x', upstream: { error: 'invalid_token', error_description: 'invalid token provided', status: 401 } } }, { status: 502 });
+      return Response.json({ active: true, meta });
+    });
+    const m2m = await new SignJWT({ gty: 'client-credentials', azp: 'm2m' }).setProtectedHeader({ alg: 'RS256', kid: 'sig-1' }).setSubject('m2m@clients').setIssuedAt().setExpirationTime('1h').sign(privateKey);
+    const { user } = await introspect(m2m);
+    await user.click(screen.getByRole('button', { name: 'Revoke' }));
+    expect(await screen.findByText('The authorization server answered invalid_client')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Userinfo' }));
+    expect(await screen.findByText('This token has no user')).toBeInTheDocument();
+    expect(screen.getByText(/gty is client-credentials; sub m2m@clients ends with @clients/)).toBeInTheDocument();
+    expect(screen.queryByText('The authorization server answered invalid_client')).toBeNull();
   });
 
   it('revokes the token and asks for the user with the chosen profile, and forgets both answers when the token changes', async () => {

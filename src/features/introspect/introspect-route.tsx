@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useProfiles } from '../../api/profiles-query';
 import { decodeToken } from '../../lib/jwt/decode';
 import { AssertionTools } from './assertion-tools';
@@ -31,6 +31,12 @@ export function Component() {
   const profileId = list.some((p) => p.id === storedProfileId) ? storedProfileId : (list.find((p) => p.client_auth_method !== 'none') ?? list[0])?.id ?? '';
   const profile = list.find((p) => p.id === profileId);
   const tokenKind = decodeToken(token.trim()).kind;
+  const tokenField = useRef<HTMLTextAreaElement>(null);
+  // An answer belongs to the token and profile it was asked for: once either changes, it is stale and goes.
+  const asked = introspection.variables;
+  const current = asked !== undefined && asked.token === token.trim() && asked.profile === profileId;
+  // Each Introspect starts afresh: the revocation or userinfo feedback of before goes (TokenActions is keyed by it).
+  const [introspections, setIntrospections] = useState(0);
 
   // A token sent here by a "Re-issue" link goes into the Token box, in memory (never the URL), and the panel takes focus.
   useEffect(() => {
@@ -66,6 +72,7 @@ export function Component() {
           if (!token.trim() || !profileId) return;
           const at = Date.now() / 1000;
           setNow(at);
+          setIntrospections((count) => count + 1);
           introspection.mutate({ profile: profileId, token: token.trim(), ...(hint ? { token_type_hint: hint } : {}), now: at });
         }}
       >
@@ -75,6 +82,7 @@ export function Component() {
           </label>
           <textarea
             id="introspect-token"
+            ref={tokenField}
             className="mono"
             rows={5}
             value={token}
@@ -121,11 +129,20 @@ export function Component() {
           </button>
         </div>
       </form>
-      <IntrospectionResult outcome={introspection.data} pending={introspection.isPending} now={now} />
+      <IntrospectionResult outcome={current ? introspection.data : undefined} pending={current && introspection.isPending} now={now} />
       {/* Keyed by token and profile: a revocation or userinfo answer never shows next to another token. */}
-      <TokenActions key={`${profileId}\n${token}`} token={token} profileId={profileId} hint={hint} />
+      <TokenActions key={`${profileId}\n${token}\n${introspections}`} token={token} profileId={profileId} hint={hint} onRevokeStarted={introspection.reset} />
       {list.length > 0 ? <ReissuePanel key={token.trim()} token={token} profiles={list} /> : null}
-      {list.length > 0 ? <MintPanel profiles={list} /> : null}
+      {list.length > 0 ? (
+        <MintPanel
+          profiles={list}
+          onTokenUsed={() => {
+            // Back to the Token box, which now holds the minted token: the page must not stay scrolled down at the mint panel.
+            tokenField.current?.scrollIntoView({ block: 'center' });
+            tokenField.current?.focus({ preventScroll: true });
+          }}
+        />
+      ) : null}
       <AssertionTools profile={profile} />
     </section>
   );

@@ -1,9 +1,9 @@
 import { CompanionError } from '../../api/companion-client';
 import { explainClaims } from '../../lib/jwt/claims';
-import { diffConclusions } from '../../lib/oauth/introspection-diff';
+import { diffConclusions, isJwtIntrospectionRefusal } from '../../lib/oauth/introspection-diff';
 import type { RemoteConclusion } from '../../lib/oauth/introspection-diff';
 import type { IntrospectResponse, UpstreamMeta } from '../../shared/oauth-contract';
-import { ErrorBox } from './error-explanation';
+import { ErrorBox, explainError } from './error-explanation';
 import type { IntrospectionOutcome } from './introspect-mutation';
 import { ClaimExplanation } from '../../components/ui/claim-explanation';
 
@@ -111,13 +111,30 @@ function LocalVerification({ outcome }: { outcome: NonNullable<IntrospectionOutc
   );
 }
 
+function remoteConclusion(remote: IntrospectionOutcome['remote']): RemoteConclusion {
+  if (remote.ok) return { kind: 'answer', active: remote.answer.active, exp: remote.answer.exp, scope: remote.answer.scope };
+  if (remote.error instanceof CompanionError) return { kind: 'refused', error: remote.error.upstream?.error ?? remote.error.code };
+  return { kind: 'refused', error: 'failed' };
+}
+
+/** oidc-provider's documented refusal to introspect a JWT: information beside the local verification, not an error. */
+function JwtRefusal({ error }: { error: unknown }) {
+  const { title, detail, code } = explainError(error);
+  const status = error instanceof CompanionError ? error.upstream?.status : undefined;
+  return (
+    <div className="status introspect-info" data-code={code}>
+      <p>
+        <strong>{title}</strong> <code className="mono">unsupported_token_type</code>
+        {status ? <span className="muted"> (the server’s answer: HTTP {status})</span> : null}
+      </p>
+      <p>Documented behaviour, not a failure. {detail}</p>
+    </div>
+  );
+}
+
 function DiffTable({ outcome }: { outcome: IntrospectionOutcome }) {
   if (!outcome.local?.ok) return null;
-  let remote: RemoteConclusion;
-  if (outcome.remote.ok) remote = { kind: 'answer', active: outcome.remote.answer.active, exp: outcome.remote.answer.exp, scope: outcome.remote.answer.scope };
-  else if (outcome.remote.error instanceof CompanionError) remote = { kind: 'refused', error: outcome.remote.error.upstream?.error ?? outcome.remote.error.code };
-  else remote = { kind: 'refused', error: 'failed' };
-  const rows = diffConclusions(remote, outcome.local.conclusion);
+  const rows = diffConclusions(remoteConclusion(outcome.remote), outcome.local.conclusion);
   return (
     <div className="table-scroll">
       <table className="introspect-diff">
@@ -136,7 +153,7 @@ function DiffTable({ outcome }: { outcome: IntrospectionOutcome }) {
               <th scope="row" className="mono">{row.field}</th>
               <td className="mono" data-label="Introspection">{row.introspection}</td>
               <td className="mono" data-label="Local verification">{row.local}</td>
-              <td data-label="Verdict">{row.agree === undefined ? 'nothing to compare' : row.agree ? 'agree' : <strong className="badge danger">disagree</strong>}</td>
+              <td data-label="Verdict">{row.agree === undefined ? (row.note ?? 'nothing to compare') : row.agree ? 'agree' : <strong className="badge danger">disagree</strong>}</td>
             </tr>
           ))}
         </tbody>
@@ -146,6 +163,7 @@ function DiffTable({ outcome }: { outcome: IntrospectionOutcome }) {
 }
 
 export function IntrospectionResult({ outcome, pending, now }: { outcome: IntrospectionOutcome | undefined; pending: boolean; now: number }) {
+  const refusedJwt = outcome !== undefined && isJwtIntrospectionRefusal(remoteConclusion(outcome.remote));
   return (
     <section className="panel" aria-labelledby="introspection-result-title" role="region">
       <h2 id="introspection-result-title">Introspection result</h2>
@@ -153,8 +171,12 @@ export function IntrospectionResult({ outcome, pending, now }: { outcome: Intros
       {!pending && !outcome ? <p className="muted">Paste a token, pick the profile whose credentials introspect it, and press Introspect.</p> : null}
       {!pending && outcome ? (
         <>
-          {outcome.remote.ok ? <RemoteAnswer answer={outcome.remote.answer} now={now} /> : <ErrorBox error={outcome.remote.error} />}
-          {outcome.local ? <LocalVerification outcome={outcome.local} /> : null}
+          {outcome.remote.ok ? <RemoteAnswer answer={outcome.remote.answer} now={now} /> : null}
+          {!outcome.remote.ok && !refusedJwt ? <ErrorBox error={outcome.remote.error} /> : null}
+          <div className={refusedJwt ? 'introspect-side-by-side' : undefined}>
+            {!outcome.remote.ok && refusedJwt ? <JwtRefusal error={outcome.remote.error} /> : null}
+            {outcome.local ? <LocalVerification outcome={outcome.local} /> : null}
+          </div>
           <DiffTable outcome={outcome} />
         </>
       ) : null}

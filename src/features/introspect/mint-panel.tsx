@@ -11,7 +11,7 @@ import { ProfileOptions } from './profile-options';
 const NO_AUDIENCE = '';
 
 /** "Get a client-credentials token": profile, audience and a subset of its scopes, minted by the companion server. */
-export function MintPanel({ profiles }: { profiles: ProfileSummary[] }) {
+export function MintPanel({ profiles, onTokenUsed }: { profiles: ProfileSummary[]; onTokenUsed?: () => void }) {
   const machineProfiles = profiles.filter((p) => p.client_auth_method !== 'none');
   const [profileId, setProfileId] = useState('');
   const profile = machineProfiles.find((p) => p.id === profileId) ?? machineProfiles[0];
@@ -114,7 +114,14 @@ export function MintPanel({ profiles }: { profiles: ProfileSummary[] }) {
           </label>
           <UpstreamMetaLine meta={minted.meta} what="Token request" />
           <div className="button-row">
-            <button type="button" className="button" onClick={() => mintedTokenUsed(minted.access_token)}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                mintedTokenUsed(minted.access_token);
+                onTokenUsed?.();
+              }}
+            >
               Use this token
             </button>
             <a className="button" href={`/debugger#token=${minted.access_token}`}>

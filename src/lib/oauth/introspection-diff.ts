@@ -16,12 +16,27 @@ export interface LocalConclusion {
 export type RemoteConclusion = { kind: 'answer'; active: boolean; exp?: number | undefined; scope?: string | undefined } | { kind: 'refused'; error: string };
 
 export interface DiffRow {
-  field: 'active' | 'exp' | 'scope';
+  field: 'active' | 'exp' | 'scope' | 'sub' | 'client_id' | 'aud' | 'iss';
   introspection: string;
   local: string;
   /** undefined when one side has nothing to compare. */
   agree: boolean | undefined;
+  /** Why there is nothing to compare, when the local verification answers alone. */
+  note?: string;
 }
+
+/**
+ * The error oidc-provider gives, by design, for its own JWT access tokens ("Structured JWT Tokens cannot be introspected"):
+ * a resource server verifies them itself. Auth0 and others do introspect JWTs.
+ */
+export const JWT_INTROSPECTION_REFUSAL = 'unsupported_token_type';
+
+/** The server declined to introspect a JWT, as documented: an answer to explain, not a failure. */
+export function isJwtIntrospectionRefusal(remote: RemoteConclusion): boolean {
+  return remote.kind === 'refused' && remote.error === JWT_INTROSPECTION_REFUSAL;
+}
+
+const LOCAL_ONLY = 'from the local verification only (the server declines to introspect JWTs)';
 
 /** Active in the RFC 7662 §2.2 sense: the signature checks out and the token is within exp/nbf. */
 export function isLocallyActive(local: LocalConclusion): boolean {
@@ -34,6 +49,7 @@ function scopeSet(scope: unknown): string[] | undefined {
 }
 
 const timeText = (value: unknown) => (typeof value === 'number' ? `${value} (${isoTime(value)})` : 'absent');
+const claimText = (value: unknown) => (value === undefined ? 'absent' : Array.isArray(value) ? value.map(String).join(' ') : String(value));
 
 /** Where introspection and local verification disagree about active, exp and scope. */
 export function diffConclusions(remote: RemoteConclusion, local: LocalConclusion): DiffRow[] {
@@ -65,5 +81,14 @@ export function diffConclusions(remote: RemoteConclusion, local: LocalConclusion
     local: localScope ? localScope.join(' ') : 'absent',
     agree: comparable ? (remoteScope ?? []).join(' ') === (localScope ?? []).join(' ') : undefined,
   });
-  return rows;
+  if (!isJwtIntrospectionRefusal(remote)) return rows;
+  // The server will not say what the token is, so the rows an introspection answer would hold come from the verified JWT.
+  const claims = local.claims;
+  const identity: DiffRow[] = (['sub', 'client_id', 'aud', 'iss'] as const).map((field) => ({
+    field,
+    introspection: refused ?? '',
+    local: claimText(field === 'client_id' ? (claims?.client_id ?? claims?.azp) : claims?.[field]),
+    agree: undefined,
+  }));
+  return [...rows, ...identity].map((row) => ({ ...row, note: LOCAL_ONLY }));
 }

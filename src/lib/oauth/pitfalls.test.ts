@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildAuthorizeUrl, getParam, parseAuthorizeUrl } from './authorize-url';
 import { MANAGEMENT_USER_CONTEXT_SCOPES } from './management-api';
-import { applyParamPatch, lintAuthorizeRequest, looseIdentifier } from './pitfalls';
+import { applyParamPatch, lintAuthorizeRequest, loginGate, looseIdentifier } from './pitfalls';
 import type { PitfallContext, PitfallId } from './pitfalls';
 
 const MGMT = 'https://tenant.auth0.com/api/v2/';
@@ -225,5 +225,29 @@ describe('lintAuthorizeRequest', () => {
     it('does not flag distinct names, even ones that differ only in case', () => {
       expect(lintAuthorizeRequest(parseAuthorizeUrl(`${CLEAN}&State=x`), context).map((pitfall) => pitfall.id)).not.toContain('repeated-parameter');
     });
+  });
+});
+
+describe('loginGate', () => {
+  const gateIds = (query: Record<string, string | undefined>) => {
+    const gate = loginGate(lint(query));
+    return { unsendable: gate.unsendable.map((p) => p.id), overridable: gate.overridable.map((p) => p.id) };
+  };
+
+  it('lets a clean request through', () => {
+    expect(gateIds({})).toEqual({ unsendable: [], overridable: [] });
+  });
+
+  it('holds back every error-level pitfall, and never lets a request without a client id be overridden', () => {
+    const gate = gateIds({ client_id: undefined, audience: MGMT, scope: 'openid update:users' });
+    expect(gate.unsendable).toEqual(['client-id-missing']);
+    expect(gate.overridable).toEqual(['management-api-user-scopes']);
+  });
+
+  it('ignores warnings and infos', () => {
+    const pitfalls = lint({ state: undefined, audience: undefined });
+    expect(pitfalls.length).toBeGreaterThan(0);
+    expect(pitfalls.every((p) => p.severity !== 'error')).toBe(true);
+    expect(loginGate(pitfalls)).toEqual({ unsendable: [], overridable: [] });
   });
 });

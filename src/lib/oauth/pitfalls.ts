@@ -356,6 +356,18 @@ export function lintAuthorizeRequest(request: AuthorizeRequest, context: Pitfall
   return RULES.map((rule) => rule(request, context)).filter((pitfall): pitfall is Pitfall => pitfall !== undefined);
 }
 
+/** Why "Log in" is disabled: `unsendable` pitfalls can never come back; `overridable` ones fail visibly, so the user may go ahead to see how. */
+export interface LoginGate {
+  readonly unsendable: readonly Pitfall[];
+  readonly overridable: readonly Pitfall[];
+}
+
+/** Every error-level pitfall holds "Log in" back; only those that leave the request answerable may be overridden on purpose. */
+export function loginGate(pitfalls: readonly Pitfall[]): LoginGate {
+  const errors = pitfalls.filter((pitfall) => pitfall.severity === 'error');
+  return { unsendable: errors.filter((pitfall) => pitfall.blocksLogin), overridable: errors.filter((pitfall) => !pitfall.blocksLogin) };
+}
+
 /** Applies the parameter edits of a fix; `generate` and `set-domain` are the caller's (they need randomness or form state). */
 export function applyParamPatch(request: AuthorizeRequest, patch: readonly PatchOp[]): AuthorizeRequest {
   return patch.reduce<AuthorizeRequest>((current, op) => {

@@ -81,4 +81,49 @@ describe('diffScopes', () => {
     const diff = diffScopes({ ...base, requestedScope: 'openid', responseScope: 'openid extra:scope' });
     expect(row(diff, 'extra:scope')).toMatchObject({ status: 'added', requested: false });
   });
+
+  it('gives every row a reason', () => {
+    const diff = diffScopes({ ...base, requestedScope: 'openid profile read:appointments nope', audience: 'https://api.demo.test/', responseScope: 'read:appointments extra', accessTokenClaims: { scope: 'read:appointments extra' }, idTokenClaims: { sub: 'u1', nickname: 'alice' } });
+    for (const r of diff.rows) expect(r.explanation.length).toBeGreaterThan(20);
+    expect(row(diff, 'read:appointments')).toMatchObject({ status: 'granted', reason: 'listed' });
+    expect(row(diff, 'extra')).toMatchObject({ status: 'added', reason: 'added' });
+    expect(row(diff, 'nope')).toMatchObject({ status: 'dropped' });
+  });
+
+  it('explains OIDC scopes the token response leaves out (oidc-provider with an API audience), from the ID token', () => {
+    const diff = diffScopes({
+      ...base,
+      requestedScope: 'openid profile email read:appointments',
+      audience: 'https://api.demo.test/',
+      responseScope: 'read:appointments',
+      accessTokenClaims: { scope: 'read:appointments' },
+      idTokenClaims: { sub: 'u1', nickname: 'alice', updated_at: 1 },
+    });
+    expect(diff.dropped).toEqual([]);
+    const openid = row(diff, 'openid');
+    expect(openid).toMatchObject({ status: 'granted', reason: 'oidc-not-listed', inResponse: false });
+    expect(openid?.explanation).toMatch(/oidc-provider .* leaves them out of the token response/);
+    expect(openid?.explanation).toContain('The ID token that came back is its answer.');
+    expect(row(diff, 'profile')?.explanation).toContain('The ID token carries its claims (nickname, updated_at).');
+    // Claims of a scope may come from /userinfo only, when an access token came too.
+    expect(row(diff, 'email')).toMatchObject({ status: 'granted', reason: 'oidc-not-listed' });
+    expect(row(diff, 'email')?.explanation).toContain('/userinfo');
+  });
+
+  it('counts OIDC scopes carried by an Auth0-style access token, and offline_access by its refresh token', () => {
+    const diff = diffScopes({ ...base, requestedScope: 'openid profile offline_access read:x', audience: 'https://api.demo.test/', responseScope: 'read:x', accessTokenClaims: { scope: 'openid profile read:x' }, refreshTokenIssued: true });
+    expect(row(diff, 'profile')?.explanation).toContain('The access token’s scope carries it.');
+    expect(row(diff, 'offline_access')?.explanation).toContain('refresh token that came back');
+    expect(diff.dropped).toEqual([]);
+  });
+
+  it('calls an OIDC scope dropped when nothing that came back shows it', () => {
+    const diff = diffScopes({ ...base, requestedScope: 'openid offline_access', responseScope: 'openid', accessTokenClaims: undefined, idTokenClaims: { sub: 'u1' } });
+    expect(row(diff, 'offline_access')).toMatchObject({ status: 'dropped', reason: 'oidc-only' });
+  });
+
+  it('says why a scope counts as granted when the response omits scope, or the access token is opaque', () => {
+    expect(row(diffScopes({ ...base, requestedScope: 'read:x' }), 'read:x')).toMatchObject({ status: 'granted', reason: 'response-omits-scope' });
+    expect(row(diffScopes({ ...base, requestedScope: 'read:x', responseScope: 'read:x' }), 'read:x')).toMatchObject({ status: 'granted', reason: 'listed-opaque' });
+  });
 });

@@ -52,7 +52,24 @@ describe('demo authorization server request handling', () => {
   it('refuses a login POST for an interaction that does not exist', async () => {
     const res = await fetch(`${as.issuer}interaction/not-a-real-uid/login`, { method: 'POST', body: 'user=alice', headers: { 'content-type': 'application/x-www-form-urlencoded' }, redirect: 'manual' });
     expect(res.status).toBe(400);
-    expect(await res.text()).toMatch(/expired|does not belong/);
+    const html = await res.text();
+    expect(html).toMatch(/expired|does not belong/);
+    expect(html).toContain('href="http://127.0.0.1:4000/authorize"');
+  });
+
+  it('shows an unknown client id on its own styled page, under a CSP that allows its style by hash, with the way back to the builder', async () => {
+    const res = await fetch(`${as.issuer}authorize?client_id=no-such-app&response_type=code&scope=openid&redirect_uri=http%3A%2F%2F127.0.0.1%3A4000%2Fcallback`);
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'/);
+    expect(csp).not.toContain('unsafe-inline');
+    const html = await res.text();
+    expect(html).toContain('<h1>The authorization request was refused</h1>');
+    expect(html).toContain('<code>invalid_client</code>');
+    expect(html).toContain('does not know this client ID');
+    expect(html).toContain('<a class="button" href="http://127.0.0.1:4000/authorize">Back to the Authorize-URL builder</a>');
+    expect(html).not.toContain('<script');
   });
 
   it('answers a token request body over 64 KB with 413 and an OAuth JSON error, declared or streamed', async () => {

@@ -3,6 +3,7 @@ import type Provider from 'oidc-provider';
 import { errors } from 'oidc-provider';
 import { handleInteraction } from './interactions';
 import { BodyTooLargeError, readBody, withBody } from './request-body';
+import { renderLoginExpiredPage, tenantPageHeaders } from './tenant-page';
 import type { TenantStore } from './tenant-store';
 import { rewriteTokenRequest } from './token-request';
 
@@ -17,7 +18,7 @@ export interface MountedResource {
  * the Auth0 token-request rewrite, then oidc-provider.
  * Nothing a client sends may throw out of it: this process also runs the companion server.
  */
-export function demoRequestHandler(provider: Provider, issuer: string, tenant: TenantStore, resources: readonly MountedResource[] = []) {
+export function demoRequestHandler(provider: Provider, issuer: string, tenant: TenantStore, resources: readonly MountedResource[] = [], appOrigin?: string) {
   const callback = provider.callback();
   return (req: IncomingMessage, res: ServerResponse): void => {
     const respond = (status: number, contentType: string, body: string, headers: Record<string, string> = {}) => {
@@ -27,7 +28,8 @@ export function demoRequestHandler(provider: Provider, issuer: string, tenant: T
     const respondError = (status: number, message: string) => respond(status, 'text/plain; charset=utf-8', message);
     const failed = (err: unknown) => {
       if (err instanceof errors.SessionNotFound || (err instanceof Error && err.name === 'SessionNotFound')) {
-        respondError(400, 'This login session has expired. Start again from the app.');
+        const page = renderLoginExpiredPage('This login session has expired. Start again from the app.', appOrigin);
+        respond(400, 'text/html; charset=utf-8', page.html, tenantPageHeaders(page.csp));
         return;
       }
       if (err instanceof BodyTooLargeError) {
@@ -49,7 +51,7 @@ export function demoRequestHandler(provider: Provider, issuer: string, tenant: T
       }
       const path = parsed.pathname;
       if (path.startsWith('/interaction/')) {
-        handleInteraction(provider, tenant, req, res, path).catch(failed);
+        handleInteraction(provider, tenant, req, res, path, appOrigin).catch(failed);
         return;
       }
       const resource = resources.find((r) => path.startsWith(r.prefix));

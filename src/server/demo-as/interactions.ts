@@ -2,15 +2,20 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import { loginPageUsers, renderLoginPage } from './login-page';
 import { readBody } from './request-body';
+import { renderLoginExpiredPage, tenantPageHeaders } from './tenant-page';
 import type { TenantStore } from './tenant-store';
 
 /** The login interaction at `/interaction/{uid}`: pick a user, or cancel; consent is granted as Auth0 does for first-party apps. */
-export async function handleInteraction(provider: Provider, tenant: TenantStore, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+export async function handleInteraction(provider: Provider, tenant: TenantStore, req: IncomingMessage, res: ServerResponse, path: string, appOrigin?: string): Promise<void> {
+  const refuse = (message: string) => {
+    const page = renderLoginExpiredPage(message, appOrigin);
+    res.writeHead(400, tenantPageHeaders(page.csp)).end(page.html);
+  };
   const details = await provider.interactionDetails(req, res);
   const { prompt, params, session } = details;
   const [, , uid, action] = path.split('/');
   if (uid !== details.uid) {
-    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('This login page does not belong to the current login. Start again from the app.');
+    refuse('This login page does not belong to the current login. Start again from the app.');
     return;
   }
 
@@ -22,7 +27,7 @@ export async function handleInteraction(provider: Provider, tenant: TenantStore,
     const form = new URLSearchParams((await readBody(req)).toString('utf8'));
     const user = tenant.users.get(form.get('user') ?? '');
     if (!user) {
-      res.writeHead(400, { 'content-type': 'text/plain' }).end('Unknown demo user');
+      refuse('Unknown demo user: pick one of the users listed on the login page.');
       return;
     }
     await provider.interactionFinished(req, res, { login: { accountId: user.user_id } }, { mergeWithLastSubmission: false });
@@ -30,13 +35,8 @@ export async function handleInteraction(provider: Provider, tenant: TenantStore,
   }
   if (prompt.name === 'login') {
     const audience = typeof params.audience === 'string' ? params.audience : undefined;
-    res
-      .writeHead(200, {
-        'content-type': 'text/html; charset=utf-8',
-        'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http: https:; frame-ancestors 'none'; base-uri 'none'",
-        'cache-control': 'no-store',
-      })
-      .end(renderLoginPage({ uid: details.uid, clientId: String(params.client_id), scope: String(params.scope ?? ''), audience, users: loginPageUsers(tenant) }));
+    const page = renderLoginPage({ uid: details.uid, clientId: String(params.client_id), scope: String(params.scope ?? ''), audience, users: loginPageUsers(tenant) });
+    res.writeHead(200, tenantPageHeaders(page.csp)).end(page.html);
     return;
   }
   if (prompt.name === 'consent') {

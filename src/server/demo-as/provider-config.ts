@@ -2,13 +2,19 @@ import type { Configuration } from 'oidc-provider';
 import { auth0AccessToken, resourceServerInfo } from './auth0-tokens';
 import { browserResponseTypes, tenantAdapter } from './client-adapter';
 import type { DemoKeys } from './keys';
+import { renderErrorPage, renderLoggedOutPage, renderLogoutPage } from './tenant-page';
 import type { TenantStore } from './tenant-store';
 import { tenantTokenClaims } from './token-claims';
 
 const oneDay = 24 * 60 * 60;
 
 /** oidc-provider configured to behave like an Auth0 tenant (audience, opaque tokens, user-context scopes, gty). */
-export function buildProviderConfiguration(issuer: string, keys: DemoKeys, tenant: TenantStore): Configuration {
+export function buildProviderConfiguration(issuer: string, keys: DemoKeys, tenant: TenantStore, appOrigin?: string): Configuration {
+  const sendPage = (ctx: { type: string; body: unknown; set(name: string, value: string): void }, page: { html: string; csp: string }) => {
+    ctx.type = 'html';
+    ctx.set('content-security-policy', page.csp);
+    ctx.body = page.html;
+  };
   return {
     adapter: tenantAdapter(tenant),
     jwks: { keys: [keys.signingKey as never] },
@@ -40,7 +46,11 @@ export function buildProviderConfiguration(issuer: string, keys: DemoKeys, tenan
       },
       revocation: { enabled: true },
       userinfo: { enabled: true },
-      rpInitiatedLogout: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: (ctx, form) => sendPage(ctx, renderLogoutPage(form, appOrigin)),
+        postLogoutSuccessSource: (ctx) => sendPage(ctx, renderLoggedOutPage(ctx.oidc.client?.clientId, appOrigin)),
+      },
       resourceIndicators: {
         enabled: true,
         defaultResource: (ctx) => {
@@ -83,13 +93,6 @@ export function buildProviderConfiguration(issuer: string, keys: DemoKeys, tenan
         }),
       };
     },
-    renderError: (ctx, out) => {
-      ctx.type = 'html';
-      const text = Object.entries(out)
-        .map(([k, v]) => `${k}: ${String(v)}`)
-        .join('\n')
-        .replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-      ctx.body = `<!doctype html><meta charset="utf-8"><title>Demo tenant error</title><h1>Demo tenant error</h1><pre>${text}</pre>`;
-    },
+    renderError: (ctx, out) => sendPage(ctx, renderErrorPage({ ...out }, appOrigin)),
   };
 }

@@ -50,7 +50,7 @@ export async function startDemoAuthorizationServer(options: DemoAuthorizationSer
   const keys = await loadOrCreateDemoKeys(options.dataDir);
   const issuer = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${options.port}/`;
   const tenant = createDemoTenant({ issuer, keys, appOrigins: options.appOrigins });
-  const provider = new Provider(issuer, buildProviderConfiguration(issuer, keys, tenant));
+  const provider = new Provider(issuer, buildProviderConfiguration(issuer, keys, tenant, options.appOrigins[0]));
   allowLoopbackImplicitRedirects(provider);
   registerTokenExchange(provider, tenant, issuer, keys.signingKey);
   provider.use(tenantEndpointHooks(tenant, issuer, keys.signingKey));
@@ -61,7 +61,7 @@ export async function startDemoAuthorizationServer(options: DemoAuthorizationSer
     { prefix: '/api/v2/', handle: getRequestListener(managementApi({ tenant, verifier, audience: managementApiAudience(issuer) }).fetch) },
     { prefix: `${demoApiPath}/`, handle: getRequestListener(demoApi(verifier).fetch) },
   ];
-  const server = createServer(demoRequestHandler(provider, issuer, tenant, resources));
+  const server = createServer(demoRequestHandler(provider, issuer, tenant, resources, options.appOrigins[0]));
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolveListen());
