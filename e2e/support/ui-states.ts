@@ -141,5 +141,31 @@ export const uiStates: UiState[] = [
   },
 ];
 
+/** The lessons this suite walks: /learn/<id>, each with its title. Add a row when a lesson is added. */
+export const lessonPages: { id: string; title: string }[] = [{ id: 'trailing-slash', title: 'One trailing slash' }];
+
+uiStates.push(
+  { route: '/learn', state: 'list', reach: (page) => openRoute(page, '/learn', 'Lessons') },
+  ...lessonPages.map(({ id, title }): UiState => ({
+    route: `/learn/${id}`,
+    state: 'steps to do',
+    reach: async (page) => {
+      await openRoute(page, `/learn/${id}`, title);
+      await expect(page.getByRole('list', { name: 'Steps' }).getByRole('listitem').first()).toBeVisible();
+      // The example material (a legacy token, an assertion) is made in the browser once the demo tenant is known.
+      await expect(page.getByText('Making it…')).toHaveCount(0);
+    },
+  })),
+  {
+    route: '/authorize',
+    state: 'with the lesson rail',
+    reach: async (page) => {
+      await openRoute(page, '/learn/trailing-slash', 'One trailing slash');
+      await page.getByRole('list', { name: 'Steps' }).getByRole('link').first().click();
+      await expect(page.getByRole('complementary', { name: 'Lesson' })).toBeVisible();
+    },
+  },
+);
+
 /** The two colour schemes every state is checked in; the app follows the OS scheme by default. */
 export const colorSchemes = ['light', 'dark'] as const;
