@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { signInAs } from './support/demo-tenant';
 
+
 /**
  * Every lesson, completed by following its own steps: the step's link, then what the step says, in the real tools
  * against the real companion server and demo tenant; back on the lesson, the step reads "done ✓".
@@ -30,9 +31,12 @@ async function expectDone(page: Page, ...ns: number[]) {
   for (const n of ns) await expect(stepState(page, n)).toHaveText('done ✓');
 }
 
+/** Logs in at the demo tenant; a second login in the same test finds the tenant's session and comes straight back. */
 async function logIn(page: Page, user: 'alice' | 'bob') {
   await page.getByRole('button', { name: 'Log in' }).click();
-  await signInAs(page, user);
+  const signIn = page.getByRole('button', { name: `Sign in as ${user}` });
+  await expect(signIn.or(page.getByRole('heading', { level: 1, name: 'Callback' }))).toBeVisible();
+  if (await signIn.isVisible()) await signInAs(page, user);
   await page.waitForURL((url) => url.pathname === '/callback');
 }
 
@@ -76,4 +80,73 @@ test('lesson “One trailing slash”: the pitfall, “Service not found”, the
   await expect(page.getByRole('complementary', { name: 'Lesson' })).toContainText('All 3 steps done ✓');
   await backToLesson(page);
   await expectDone(page, 1, 2, 3);
+});
+
+/** In the explorer: the demo profile, and a token obtained in this tab, picked by its label. */
+async function useTabToken(page: Page, label: RegExp) {
+  await page.getByRole('combobox', { name: 'Profile' }).selectOption('demo');
+  await page.getByRole('combobox', { name: 'Authorize with' }).selectOption('tab');
+  const select = page.getByRole('combobox', { name: 'Token', exact: true });
+  const value = await select.locator('option', { hasText: label }).first().getAttribute('value');
+  await select.selectOption(value ?? '');
+}
+
+const response = (page: Page) => page.getByRole('region', { name: 'Response' });
+async function sendExpecting(page: Page, status: number) {
+  await page.getByRole('button', { name: 'Send request' }).click();
+  await expect(response(page).locator(`[data-status="${status}"]`)).toBeVisible();
+}
+
+test('lesson “401, then 400, then 403”: ID token 401, opaque 400, update:users dropped 403, own metadata 200, backend 200', async ({ page }) => {
+  test.setTimeout(60_000);
+  const lesson = 'spa-management-api';
+  await openLesson(page, lesson, /^401, then 400, then 403/);
+  await followLink(page, 1, 'Open the builder (no audience)');
+  await expect(page.getByLabel('Client ID')).toHaveValue('demo-spa');
+  await expect(page.getByLabel('Audience')).toHaveValue('');
+  await logIn(page, 'alice');
+  await page.getByRole('button', { name: 'Exchange code' }).click();
+  await backToLesson(page);
+  await followLink(page, 1, 'Open the explorer on GET /api/v2/users/auth0|alice');
+  await useTabToken(page, /^ID token from the authorize flow/);
+  await sendExpecting(page, 401);
+  await expect(page.getByRole('complementary', { name: 'Lesson' })).toContainText('Step 2 of 5');
+  await backToLesson(page);
+  await expectDone(page, 1);
+
+  await followLink(page, 2, 'Open the explorer on GET /api/v2/users/auth0|alice');
+  await useTabToken(page, /^Access token from the authorize flow/);
+  await sendExpecting(page, 400);
+  await backToLesson(page);
+  await expectDone(page, 1, 2);
+
+  await followLink(page, 3, 'Open the builder (Management API audience)');
+  await expect(pitfall(page, 'management-api-user-scopes')).toContainText('update:users');
+  await logIn(page, 'alice');
+  await page.getByRole('button', { name: 'Exchange code' }).click();
+  await expect(page.getByRole('table', { name: 'Requested vs granted' }).getByRole('row', { name: /^update:users / })).toContainText('dropped');
+  await backToLesson(page);
+  await followLink(page, 3, 'Open the explorer on PATCH /api/v2/users/auth0|bob');
+  await useTabToken(page, /^Access token from the authorize flow \(demo-spa, http/);
+  await page.getByRole('textbox', { name: 'Body (JSON)' }).fill('{"user_metadata":{"theme":"dark"}}');
+  await sendExpecting(page, 403);
+  await backToLesson(page);
+  await expectDone(page, 3);
+
+  await followLink(page, 4, 'Open the explorer on PATCH /api/v2/users/auth0|alice');
+  await expect(page.getByRole('textbox', { name: 'id', exact: true })).toHaveValue('auth0|alice');
+  await useTabToken(page, /^Access token from the authorize flow \(demo-spa, http/);
+  await page.getByRole('textbox', { name: 'Body (JSON)' }).fill('{"user_metadata":{"theme":"dark"}}');
+  await sendExpecting(page, 200);
+  await backToLesson(page);
+  await expectDone(page, 4);
+
+  await followLink(page, 5, 'Open the explorer on PATCH /api/v2/users/auth0|bob');
+  await page.getByRole('combobox', { name: 'Profile' }).selectOption('demo');
+  await page.getByRole('combobox', { name: 'Authorize with' }).selectOption('mint');
+  await page.getByRole('textbox', { name: 'Body (JSON)' }).fill('{"app_metadata":{"plan":"gold"}}');
+  await sendExpecting(page, 200);
+  await expect(page.getByRole('complementary', { name: 'Lesson' })).toContainText('All 5 steps done ✓');
+  await backToLesson(page);
+  await expectDone(page, 1, 2, 3, 4, 5);
 });

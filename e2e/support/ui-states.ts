@@ -142,7 +142,10 @@ export const uiStates: UiState[] = [
 ];
 
 /** The lessons this suite walks: /learn/<id>, each with its title. Add a row when a lesson is added. */
-export const lessonPages: { id: string; title: string }[] = [{ id: 'trailing-slash', title: 'One trailing slash' }];
+export const lessonPages: { id: string; title: string }[] = [
+  { id: 'spa-management-api', title: '401, then 400, then 403: calling the Management API from a SPA' },
+  { id: 'trailing-slash', title: 'One trailing slash' },
+];
 
 uiStates.push(
   { route: '/learn', state: 'list', reach: (page) => openRoute(page, '/learn', 'Lessons') },

@@ -54,3 +54,39 @@ describe('One trailing slash', () => {
     expect(doneSteps(lesson, observed({ kind: 'authorization-refused', error: 'login_required', description: 'End-User authentication is required' }))).toEqual([]);
   });
 });
+
+/** An explorer call to the Management API, as the explorer publishes it. */
+const call = (fields: Partial<Extract<Observation, { kind: 'api-call' }>>): Observation => ({
+  kind: 'api-call',
+  api: 'management',
+  operation: null,
+  method: 'GET',
+  path: '/api/v2/users',
+  status: 200,
+  diagnosis: null,
+  credential: 'own-token',
+  tokenKind: 'jwt',
+  tokenUse: 'access',
+  userBound: true,
+  scopes: [],
+  ...fields,
+});
+
+describe('401, then 400, then 403', () => {
+  const lesson = findLesson('spa-management-api') as Lesson;
+  const patch = 'PATCH /api/v2/users/{id}';
+
+  it('ticks each status for the token that causes it', () => {
+    expect(doneSteps(lesson, observed(call({ status: 401, tokenUse: 'id' })))).toEqual(['id-token-401']);
+    expect(doneSteps(lesson, observed(call({ status: 400, tokenKind: 'opaque', tokenUse: 'unknown' })))).toEqual(['opaque-400']);
+    const dropped: Observation = { kind: 'signed-in', clientId: 'demo-spa', audience: 'http://127.0.0.1:4001/api/v2/', accessTokenOpaque: false, granted: ['read:current_user'], dropped: ['update:users'] };
+    expect(doneSteps(lesson, observed(dropped, call({ operation: patch, method: 'PATCH', status: 403 })))).toEqual(['scope-dropped-403']);
+    expect(doneSteps(lesson, observed(call({ operation: patch, method: 'PATCH', status: 200 })))).toEqual(['own-metadata-200']);
+    expect(doneSteps(lesson, observed(call({ operation: patch, method: 'PATCH', status: 200, credential: 'minted-for-call', userBound: false })))).toEqual(['backend-200']);
+  });
+
+  it('does not count a 403 without the dropped scope seen at login, nor a 401 for an access token', () => {
+    expect(doneSteps(lesson, observed(call({ operation: patch, method: 'PATCH', status: 403 })))).toEqual([]);
+    expect(doneSteps(lesson, observed(call({ status: 401, tokenUse: 'access' })))).toEqual([]);
+  });
+});

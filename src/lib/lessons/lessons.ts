@@ -1,8 +1,9 @@
 import type { Lesson } from './lesson';
+import { spaManagementApiLesson } from './spa-management-api';
 import { trailingSlashLesson } from './trailing-slash';
 
 /** Every lesson, in the order /learn lists them. */
-export const lessons: readonly Lesson[] = [trailingSlashLesson];
+export const lessons: readonly Lesson[] = [spaManagementApiLesson, trailingSlashLesson];
 
 export function findLesson(id: string): Lesson | undefined {
   return lessons.find((lesson) => lesson.id === id);
