@@ -150,3 +150,31 @@ test('lesson “401, then 400, then 403”: ID token 401, opaque 400, update:use
   await backToLesson(page);
   await expectDone(page, 1, 2, 3, 4, 5);
 });
+
+test('lesson “Re-issue with fewer scopes”: alice’s token exchanged for write:appointments, then client credentials + user claim, diffed', async ({ page }) => {
+  await openLesson(page, 'reissue-for-a-job', 'Re-issue with fewer scopes for a background job');
+  await expect(step(page, 2)).toContainText('do the steps before this one first');
+  await followLink(page, 1, 'Open the builder (appointments API)');
+  await logIn(page, 'alice');
+  await page.getByRole('button', { name: 'Exchange code' }).click();
+  await backToLesson(page);
+  await expectDone(page, 1);
+
+  const panel = page.getByRole('region', { name: 'Re-issue with fewer scopes' });
+  const reissued = panel.getByRole('region', { name: 'Re-issued token' });
+  await followLink(page, 2, 'Re-issue alice’s token');
+  await expect(panel.getByRole('checkbox', { name: 'write:appointments' })).toBeChecked();
+  await panel.getByRole('checkbox', { name: 'openid' }).uncheck();
+  await panel.getByRole('checkbox', { name: 'read:appointments' }).uncheck();
+  await panel.getByRole('radio', { name: 'Token exchange (keeps the user)' }).check();
+  await panel.getByRole('button', { name: 'Re-issue' }).click();
+  await expect(reissued.getByRole('row', { name: /^scope\b/ })).toContainText('Narrowed ✓');
+  await expect(page.getByRole('complementary', { name: 'Lesson' })).toContainText('Step 3 of 3');
+
+  await panel.getByRole('radio', { name: 'Client credentials + user claim (the token belongs to the client)' }).check();
+  await panel.getByRole('button', { name: 'Re-issue' }).click();
+  await expect(reissued.getByRole('row', { name: /^sub\b/ })).toContainText('The token belongs to the client now');
+  await expect(page.getByRole('complementary', { name: 'Lesson' })).toContainText('All 3 steps done ✓');
+  await backToLesson(page);
+  await expectDone(page, 1, 2, 3);
+});

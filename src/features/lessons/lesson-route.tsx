@@ -3,7 +3,10 @@ import { Link, useParams } from 'react-router';
 import { companionAccessProblem } from '../../api/companion-client';
 import { CopyButton } from '../../components/ui/copy-button';
 import type { Lesson, LessonContext, LessonStep } from '../../lib/lessons/lesson';
+import { newestUserAccessToken } from '../../lib/lessons/handoff';
 import { findLesson } from '../../lib/lessons/lessons';
+import { useReissueHandoffActions } from '../../state/reissue-handoff';
+import { useTabTokens } from '../../state/tab-tokens';
 import { useLessonProgressActions } from './lesson-progress-store';
 import { useLessonContext } from './use-lesson-context';
 import { stepStateText, useLessonProgress } from './use-lesson-progress';
@@ -11,18 +14,32 @@ import './lessons.css';
 
 function StepLinks({ lesson, step, context }: { lesson: Lesson; step: LessonStep; context: LessonContext }) {
   const { lessonStarted } = useLessonProgressActions();
+  const tabTokens = useTabTokens();
+  const { reissueRequested } = useReissueHandoffActions();
   return (
     <p className="button-row step-links">
       {step.links.map((link) => {
         const to = link.to(context);
-        return to ? (
-          <Link key={link.label} className="button" to={to} onClick={() => lessonStarted(lesson.id)}>
+        const handedOff = link.handoff ? newestUserAccessToken(tabTokens, link.handoff.audience) : undefined;
+        if (!to || (link.handoff && !handedOff)) {
+          return (
+            <span key={link.label} className="muted">
+              {link.label}: {to ? 'do the steps before this one first (it needs their token, in this tab).' : 'waiting for the demo tenant’s address…'}
+            </span>
+          );
+        }
+        return (
+          <Link
+            key={link.label}
+            className="button"
+            to={to}
+            onClick={() => {
+              lessonStarted(lesson.id);
+              if (handedOff) reissueRequested(handedOff);
+            }}
+          >
             {link.label}
           </Link>
-        ) : (
-          <span key={link.label} className="muted">
-            {link.label}: waiting for the demo tenant’s address…
-          </span>
         );
       })}
     </p>

@@ -13,6 +13,11 @@ export interface StepLink {
   label: string;
   /** The in-app target, or null while the context lacks what it needs. */
   to: (context: LessonContext) => string | null;
+  /**
+   * Hands a token of this tab to the tool in memory, never in the URL: the newest user access token for `audience`
+   * goes to the Re-issue panel.
+   */
+  handoff?: { kind: 'reissue'; audience: string };
 }
 
 export interface LessonStep {

@@ -90,3 +90,18 @@ describe('401, then 400, then 403', () => {
     expect(doneSteps(lesson, observed(call({ status: 401, tokenUse: 'access' })))).toEqual([]);
   });
 });
+
+describe('Re-issue with fewer scopes for a background job', () => {
+  const lesson = findLesson('reissue-for-a-job') as Lesson;
+
+  it('ticks the login, the exchange that keeps the user, and the client-credentials comparison', () => {
+    const login: Observation = { kind: 'signed-in', clientId: 'demo-spa', audience: 'https://api.demo.test/', accessTokenOpaque: false, granted: ['openid', 'read:appointments', 'write:appointments'], dropped: [] };
+    expect(doneSteps(lesson, observed(login))).toEqual(['user-token']);
+    expect(doneSteps(lesson, observed({ kind: 'reissued', method: 'token-exchange', scopes: ['write:appointments'], userKept: true }))).toEqual(['token-exchange']);
+    expect(doneSteps(lesson, observed({ kind: 'reissued', method: 'client-credentials', scopes: ['write:appointments'], userKept: false }))).toEqual(['client-credentials']);
+  });
+
+  it('does not count an exchange that kept more scopes than the job needs', () => {
+    expect(doneSteps(lesson, observed({ kind: 'reissued', method: 'token-exchange', scopes: ['read:appointments', 'write:appointments'], userKept: true }))).toEqual([]);
+  });
+});

@@ -1,9 +1,10 @@
 import type { Lesson } from './lesson';
+import { reissueForAJobLesson } from './reissue-for-a-job';
 import { spaManagementApiLesson } from './spa-management-api';
 import { trailingSlashLesson } from './trailing-slash';
 
 /** Every lesson, in the order /learn lists them. */
-export const lessons: readonly Lesson[] = [spaManagementApiLesson, trailingSlashLesson];
+export const lessons: readonly Lesson[] = [spaManagementApiLesson, trailingSlashLesson, reissueForAJobLesson];
 
 export function findLesson(id: string): Lesson | undefined {
   return lessons.find((lesson) => lesson.id === id);
