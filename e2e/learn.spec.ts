@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { signInAs } from './support/demo-tenant';
+import { managementApi, signInAs } from './support/demo-tenant';
 
 
 /**
@@ -175,6 +175,47 @@ test('lesson “Re-issue with fewer scopes”: alice’s token exchanged for wri
   await panel.getByRole('button', { name: 'Re-issue' }).click();
   await expect(reissued.getByRole('row', { name: /^sub\b/ })).toContainText('The token belongs to the client now');
   await expect(page.getByRole('complementary', { name: 'Lesson' })).toContainText('All 3 steps done ✓');
+  await backToLesson(page);
+  await expectDone(page, 1, 2, 3);
+});
+
+/** The introspection page's minting panel: demo-m2m for the Management API, with exactly these scopes. */
+async function mintManagementToken(page: Page, scopes: string[]) {
+  const mint = page.getByRole('region', { name: 'Get a client-credentials token' });
+  await mint.getByRole('combobox', { name: 'Client profile' }).selectOption('demo');
+  await mint.getByRole('combobox', { name: 'Audience' }).selectOption(managementApi);
+  for (const scope of scopes) await mint.getByRole('checkbox', { name: scope, exact: true }).check();
+  await mint.getByRole('button', { name: 'Get token' }).click();
+  await expect(mint.getByRole('status')).toContainText(`scope: ${scopes.join(' ')}.`);
+}
+
+test('lesson “Which scopes does this feature need?”: the least-privilege set, every call 200, one scope fewer 403 naming it', async ({ page }) => {
+  test.setTimeout(60_000);
+  await openLesson(page, 'scopes-for-a-feature', 'Which scopes does this feature of our app need?');
+  await followLink(page, 1, 'Open the scope picker (the dashboard’s endpoints)');
+  await expect(page.getByText('read:roles read:users').first()).toBeVisible();
+  await expect(page.getByText('POST /api/v2/client-grants body')).toBeVisible();
+  await backToLesson(page);
+  await expectDone(page, 1);
+
+  await followLink(page, 2, 'Open the token minting panel');
+  await mintManagementToken(page, ['read:users', 'read:roles']);
+  await backToLesson(page);
+  for (const endpoint of ['GET /api/v2/users', 'GET /api/v2/roles']) {
+    await followLink(page, 2, `Open the explorer on ${endpoint}`);
+    await useTabToken(page, /^Minted by/);
+    await sendExpecting(page, 200);
+    await backToLesson(page);
+  }
+  await expectDone(page, 1, 2);
+
+  await followLink(page, 3, 'Open the token minting panel');
+  await mintManagementToken(page, ['read:users']);
+  await backToLesson(page);
+  await followLink(page, 3, 'Open the explorer on GET /api/v2/roles');
+  await useTabToken(page, /^Minted by/);
+  await sendExpecting(page, 403);
+  await expect(response(page).getByRole('region', { name: 'Why' })).toContainText('read:roles');
   await backToLesson(page);
   await expectDone(page, 1, 2, 3);
 });

@@ -146,6 +146,7 @@ export const lessonPages: { id: string; title: string }[] = [
   { id: 'spa-management-api', title: '401, then 400, then 403: calling the Management API from a SPA' },
   { id: 'trailing-slash', title: 'One trailing slash' },
   { id: 'reissue-for-a-job', title: 'Re-issue with fewer scopes for a background job' },
+  { id: 'scopes-for-a-feature', title: 'Which scopes does this feature of our app need?' },
 ];
 
 uiStates.push(

@@ -13,6 +13,7 @@ import { useCustomApis, useFocusedOperationId, useScopesActions } from './scopes
 import { TokenPanel } from './token-panel';
 import { useScopeSelection } from './use-scope-selection';
 import './scopes.css';
+import { useLessonObservation } from '../../state/lesson-observations';
 
 const KINDS: { value: TokenKind; label: string; hint: string }[] = [
   { value: 'm2m', label: 'Machine-to-machine', hint: 'client credentials, from a backend' },
@@ -80,6 +81,7 @@ function ScopePicker({ api, apis, missingApi, selection }: ScopePickerProps) {
   const unknownEndpoints = endpoints.filter((id) => !byId.has(id));
   const selectedIds = useMemo(() => new Set(selectedOperations.map((op) => op.id)), [selectedOperations]);
   const resolution = useMemo(() => resolveRequiredScopes(api, selectedOperations, kind, { requested }), [api, selectedOperations, kind, requested]);
+  useLessonObservation(selectedOperations.length > 0 ? { kind: 'scopes-resolved', tokenKind: kind, endpoints: selectedOperations.map((op) => op.id), scopes: resolution.scopes } : null);
   // Marks every endpoint the token kind cannot call, not only the selected ones.
   const unavailable = useMemo(() => {
     const marks = new Map<string, string>();

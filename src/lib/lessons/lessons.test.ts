@@ -105,3 +105,23 @@ describe('Re-issue with fewer scopes for a background job', () => {
     expect(doneSteps(lesson, observed({ kind: 'reissued', method: 'token-exchange', scopes: ['read:appointments', 'write:appointments'], userKept: true }))).toEqual([]);
   });
 });
+
+describe('Which scopes does this feature of our app need?', () => {
+  const lesson = findLesson('scopes-for-a-feature') as Lesson;
+  const both = ['read:users', 'read:roles'];
+
+  it('ticks the picked set, a 200 on every endpoint with exactly it, and the 403 without read:roles', () => {
+    expect(doneSteps(lesson, observed({ kind: 'scopes-resolved', tokenKind: 'm2m', endpoints: ['GET /api/v2/users', 'GET /api/v2/roles'], scopes: ['read:roles', 'read:users'] }))).toEqual(['pick-endpoints']);
+    const users = call({ operation: 'GET /api/v2/users', userBound: false, scopes: both });
+    const roles = call({ operation: 'GET /api/v2/roles', path: '/api/v2/roles', userBound: false, scopes: both });
+    expect(doneSteps(lesson, observed(users))).toEqual([]);
+    expect(doneSteps(lesson, observed(users, roles))).toEqual(['every-call-200']);
+    const refused = call({ operation: 'GET /api/v2/roles', path: '/api/v2/roles', status: 403, diagnosis: 'MISSING_SCOPE', userBound: false, scopes: ['read:users'] });
+    expect(doneSteps(lesson, observed(refused))).toEqual(['one-fewer-403']);
+  });
+
+  it('does not count calls made with a token the explorer minted per endpoint', () => {
+    const minted = (operation: string) => call({ operation, credential: 'minted-for-call', userBound: false, scopes: both });
+    expect(doneSteps(lesson, observed(minted('GET /api/v2/users'), minted('GET /api/v2/roles')))).toEqual([]);
+  });
+});

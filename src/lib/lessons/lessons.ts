@@ -1,10 +1,11 @@
 import type { Lesson } from './lesson';
 import { reissueForAJobLesson } from './reissue-for-a-job';
+import { scopesForAFeatureLesson } from './scopes-for-a-feature';
 import { spaManagementApiLesson } from './spa-management-api';
 import { trailingSlashLesson } from './trailing-slash';
 
 /** Every lesson, in the order /learn lists them. */
-export const lessons: readonly Lesson[] = [spaManagementApiLesson, trailingSlashLesson, reissueForAJobLesson];
+export const lessons: readonly Lesson[] = [spaManagementApiLesson, trailingSlashLesson, reissueForAJobLesson, scopesForAFeatureLesson];
 
 export function findLesson(id: string): Lesson | undefined {
   return lessons.find((lesson) => lesson.id === id);
