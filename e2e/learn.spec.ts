@@ -219,3 +219,33 @@ test('lesson “Which scopes does this feature need?”: the least-privilege set
   await backToLesson(page);
   await expectDone(page, 1, 2, 3);
 });
+
+test('lesson “From the global client secret to client credentials”: base64 secret verifies, lifetime flagged, a 24 h two-scope token calls /clients', async ({ page }) => {
+  test.setTimeout(60_000);
+  await openLesson(page, 'global-secret-to-client-credentials', 'From the global client secret to client credentials');
+  const secret = await page.getByRole('textbox', { name: 'Example global client secret (base64)' }).inputValue();
+  expect(secret).toMatch(/^[A-Za-z0-9+/]+=*$/);
+  await expect(step(page, 1).getByRole('link', { name: 'Open the legacy token in the token editor' })).toBeVisible();
+  await followLink(page, 1, 'Open the legacy token in the token editor');
+  await expect(page.getByRole('table', { name: /^Claims/ })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Verification key' }).fill(secret);
+  await expect(page.getByRole('status', { name: 'Signature' })).not.toHaveText(/^Signature verified/);
+  await page.getByRole('combobox', { name: 'Secret encoding' }).selectOption('base64');
+  await expect(page.getByRole('status', { name: 'Signature' })).toHaveText(/^Signature verified/);
+  await expect(page.getByRole('list', { name: 'Findings' })).toContainText('long-lived');
+  await backToLesson(page);
+  await expectDone(page, 1, 2);
+
+  await followLink(page, 3, 'Open the token minting panel');
+  await mintManagementToken(page, ['read:clients', 'read:client_keys']);
+  await expect(page.getByRole('region', { name: 'Get a client-credentials token' }).getByRole('status')).toContainText(/expires in (1 d|23 h)/);
+  await backToLesson(page);
+  await expectDone(page, 3);
+
+  await followLink(page, 4, 'Open the explorer on GET /api/v2/clients');
+  await useTabToken(page, /^Minted by/);
+  await sendExpecting(page, 200);
+  await expect(response(page).getByLabel('Response body')).toContainText('client_secret');
+  await backToLesson(page);
+  await expectDone(page, 1, 2, 3, 4);
+});

@@ -144,6 +144,7 @@ export const uiStates: UiState[] = [
 /** The lessons this suite walks: /learn/<id>, each with its title. Add a row when a lesson is added. */
 export const lessonPages: { id: string; title: string }[] = [
   { id: 'spa-management-api', title: '401, then 400, then 403: calling the Management API from a SPA' },
+  { id: 'global-secret-to-client-credentials', title: 'From the global client secret to client credentials' },
   { id: 'trailing-slash', title: 'One trailing slash' },
   { id: 'reissue-for-a-job', title: 'Re-issue with fewer scopes for a background job' },
   { id: 'scopes-for-a-feature', title: 'Which scopes does this feature of our app need?' },

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { decodeToken } from '../jwt/decode';
+import { DEFAULT_VERIFY_OPTIONS, verifyToken } from '../jwt/verify';
+import { EXAMPLE_GLOBAL_SECRET, legacyManagementToken } from './global-secret';
 import type { Lesson } from './lesson';
 import { findLesson, lessons } from './lessons';
 import type { Observation, Observed } from './observations';
@@ -123,5 +126,27 @@ describe('Which scopes does this feature of our app need?', () => {
   it('does not count calls made with a token the explorer minted per endpoint', () => {
     const minted = (operation: string) => call({ operation, credential: 'minted-for-call', userBound: false, scopes: both });
     expect(doneSteps(lesson, observed(minted('GET /api/v2/users'), minted('GET /api/v2/roles')))).toEqual([]);
+  });
+});
+
+describe('From the global client secret to client credentials', () => {
+  const lesson = findLesson('global-secret-to-client-credentials') as Lesson;
+
+  it('makes a year-long HS256 token that verifies with the secret read as base64, and not as text', async () => {
+    const token = await legacyManagementToken({ issuer: 'http://127.0.0.1:4001/', now: 1_700_000_000 });
+    const decoded = decodeToken(token);
+    expect(decoded.kind === 'jws' && decoded.claims ? Number(decoded.claims.exp) - Number(decoded.claims.iat) : 0).toBe(365 * 86_400);
+    expect((await verifyToken(decoded, EXAMPLE_GLOBAL_SECRET, { ...DEFAULT_VERIFY_OPTIONS, encoding: 'base64' })).kind).toBe('verified');
+    expect((await verifyToken(decoded, EXAMPLE_GLOBAL_SECRET, { ...DEFAULT_VERIFY_OPTIONS, encoding: 'utf8' })).kind).toBe('invalid');
+  });
+
+  it('ticks the base64 verification, the lifetime finding, the two-scope day-long token and the call', () => {
+    expect(doneSteps(lesson, observed({ kind: 'signature-checked', alg: 'HS256', verified: false, secretEncoding: 'utf8' }))).toEqual([]);
+    expect(doneSteps(lesson, observed({ kind: 'signature-checked', alg: 'HS256', verified: true, secretEncoding: 'base64' }))).toEqual(['verify-legacy']);
+    expect(doneSteps(lesson, observed({ kind: 'findings-shown', ids: ['long-lived'] }))).toEqual(['lifetime-flagged']);
+    const minted = (scopes: string[]): Observation => ({ kind: 'token-minted', profile: 'demo', audience: 'http://127.0.0.1:4001/api/v2/', scopes, expiresIn: 86_400 });
+    expect(doneSteps(lesson, observed(minted(['read:clients', 'read:client_keys'])))).toEqual(['mint-least-privilege']);
+    expect(doneSteps(lesson, observed(minted(['read:clients', 'read:client_keys', 'read:users'])))).toEqual([]);
+    expect(doneSteps(lesson, observed(call({ operation: 'GET /api/v2/clients', userBound: false, scopes: ['read:clients', 'read:client_keys'] })))).toEqual(['call-clients']);
   });
 });
