@@ -249,3 +249,57 @@ test('lesson “From the global client secret to client credentials”: base64 s
   await backToLesson(page);
   await expectDone(page, 1, 2, 3, 4);
 });
+
+test('lesson “Introspecting app-specific passwords”: create for bob, introspect active through demo-rs, delete, inactive, lint an assertion', async ({ page }) => {
+  test.setTimeout(60_000);
+  await openLesson(page, 'app-specific-passwords', 'Introspecting app-specific passwords with private_key_jwt');
+  const assertion = page.getByRole('textbox', { name: /^Example client assertion for demo-rs/ });
+  await expect(assertion).toHaveValue(/^eyJ/);
+  const exampleAssertion = await assertion.inputValue();
+
+  await followLink(page, 1, 'Open the explorer on POST …/users/auth0|bob/application-passwords');
+  await page.getByRole('combobox', { name: 'Profile' }).selectOption('demo');
+  await expect(page.getByRole('textbox', { name: 'id', exact: true })).toHaveValue('auth0|bob');
+  await page.getByRole('textbox', { name: 'Body (JSON)' }).fill('{"label":"calendar sync","audience":"https://api.demo.test/","scope":["read:appointments"]}');
+  await sendExpecting(page, 201);
+  const body = (await response(page).getByLabel('Response body').textContent()) ?? '';
+  const value = /"value":\s*"([A-Za-z]{16})"/.exec(body)?.[1] ?? '';
+  const aspId = /"id":\s*"(asp_[^"]+)"/.exec(body)?.[1] ?? '';
+  expect(value).not.toBe('');
+  await backToLesson(page);
+  await expectDone(page, 1);
+
+  const result = page.getByRole('region', { name: 'Introspection result' });
+  const introspect = async () => {
+    await page.getByRole('textbox', { name: 'Token', exact: true }).fill(value);
+    await page.getByRole('combobox', { name: 'Profile', exact: true }).selectOption('demo-rs');
+    await page.getByRole('button', { name: 'Introspect' }).click();
+  };
+  await followLink(page, 2, 'Open introspection');
+  await introspect();
+  await expect(result.getByRole('row', { name: /^username/ })).toContainText('bob');
+  await backToLesson(page);
+  await expectDone(page, 2);
+
+  await followLink(page, 3, 'Open the explorer on DELETE …/application-passwords/{asp_id}');
+  await page.getByRole('combobox', { name: 'Profile' }).selectOption('demo');
+  await page.getByRole('textbox', { name: 'asp_id', exact: true }).fill(aspId);
+  await sendExpecting(page, 204);
+  await backToLesson(page);
+  await expectDone(page, 3);
+
+  await followLink(page, 4, 'Open introspection');
+  await introspect();
+  await expect(result.getByText('active: false')).toBeVisible();
+  await backToLesson(page);
+  await expectDone(page, 4);
+
+  await followLink(page, 5, 'Open introspection');
+  await page.getByRole('combobox', { name: 'Profile', exact: true }).selectOption('demo-rs');
+  await page.getByRole('textbox', { name: 'Client assertion', exact: true }).fill(exampleAssertion);
+  await page.getByRole('button', { name: 'Lint assertion' }).click();
+  await expect(page.getByRole('list', { name: 'Assertion checks' }).locator('[data-severity="error"]')).toHaveCount(0);
+  await expect(page.getByRole('complementary', { name: 'Lesson' })).toContainText('All 5 steps done ✓');
+  await backToLesson(page);
+  await expectDone(page, 1, 2, 3, 4, 5);
+});

@@ -147,6 +147,7 @@ export const lessonPages: { id: string; title: string }[] = [
   { id: 'global-secret-to-client-credentials', title: 'From the global client secret to client credentials' },
   { id: 'trailing-slash', title: 'One trailing slash' },
   { id: 'reissue-for-a-job', title: 'Re-issue with fewer scopes for a background job' },
+  { id: 'app-specific-passwords', title: 'Introspecting app-specific passwords with private_key_jwt' },
   { id: 'scopes-for-a-feature', title: 'Which scopes does this feature of our app need?' },
 ];
 

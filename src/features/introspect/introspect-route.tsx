@@ -10,6 +10,8 @@ import { MintPanel } from './mint-panel';
 import { ReissuePanel } from './reissue-panel';
 import { useReissueHandoff, useReissueHandoffActions } from '../../state/reissue-handoff';
 import { ErrorBox } from './error-explanation';
+import { introspectedObservation } from '../../lib/lessons/observations';
+import { lessonObserved } from '../../state/lesson-observations';
 import { TokenActions } from './token-actions';
 import './introspect.css';
 
@@ -58,7 +60,10 @@ export function Component() {
           if (!token.trim() || !profileId) return;
           const at = Date.now() / 1000;
           setNow(at);
-          introspection.mutate({ profile: profileId, token: token.trim(), ...(hint ? { token_type_hint: hint } : {}), now: at });
+          introspection.mutate(
+            { profile: profileId, token: token.trim(), ...(hint ? { token_type_hint: hint } : {}), now: at },
+            { onSuccess: (outcome) => lessonObserved(introspectedObservation(profileId, outcome.remote.ok ? outcome.remote.answer : null)) },
+          );
         }}
       >
         <div className="field">

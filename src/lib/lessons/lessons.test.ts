@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeToken } from '../jwt/decode';
+import { lintClientAssertion } from '../oauth/assertion-lint';
+import { exampleClientAssertion } from './app-specific-passwords';
 import { DEFAULT_VERIFY_OPTIONS, verifyToken } from '../jwt/verify';
 import { EXAMPLE_GLOBAL_SECRET, legacyManagementToken } from './global-secret';
 import type { Lesson } from './lesson';
@@ -148,5 +150,30 @@ describe('From the global client secret to client credentials', () => {
     expect(doneSteps(lesson, observed(minted(['read:clients', 'read:client_keys'])))).toEqual(['mint-least-privilege']);
     expect(doneSteps(lesson, observed(minted(['read:clients', 'read:client_keys', 'read:users'])))).toEqual([]);
     expect(doneSteps(lesson, observed(call({ operation: 'GET /api/v2/clients', userBound: false, scopes: ['read:clients', 'read:client_keys'] })))).toEqual(['call-clients']);
+  });
+});
+
+describe('Introspecting app-specific passwords with private_key_jwt', () => {
+  const lesson = findLesson('app-specific-passwords') as Lesson;
+  const created = call({ operation: 'POST /api/v2/users/{id}/application-passwords', method: 'POST', status: 201, userBound: false });
+  const deleted = call({ operation: 'DELETE /api/v2/users/{id}/application-passwords/{asp_id}', method: 'DELETE', status: 204, userBound: false });
+  const active: Observation = { kind: 'introspected', profile: 'demo-rs', active: true, tokenType: 'application_specific_password_token', hasUsername: true };
+  const inactive: Observation = { kind: 'introspected', profile: 'demo-rs', active: false, tokenType: null, hasUsername: false };
+
+  it('ticks create, active, delete, inactive after the delete, and a clean lint', () => {
+    expect(doneSteps(lesson, observed(created, active, deleted, inactive))).toEqual(['create-password', 'introspect-active', 'delete-password', 'introspect-inactive']);
+    expect(doneSteps(lesson, observed({ kind: 'assertion-linted', errors: [], warnings: [] }))).toEqual(['lint-assertion']);
+  });
+
+  it('does not count an inactive answer from before the delete, or a lint with errors', () => {
+    expect(doneSteps(lesson, observed(inactive, deleted))).toEqual(['delete-password']);
+    expect(doneSteps(lesson, observed({ kind: 'assertion-linted', errors: ['exp'], warnings: [] }))).toEqual([]);
+  });
+
+  it('makes an example assertion that the linter passes for demo-rs', async () => {
+    const now = 1_700_000_000;
+    const assertion = await exampleClientAssertion({ issuer: 'http://127.0.0.1:4001/', now, jti: 'fixed-jti' });
+    const results = lintClientAssertion(assertion, { clientId: 'demo-rs', issuer: 'http://127.0.0.1:4001/', now: now + 10 });
+    expect(results.filter((r) => r.severity !== 'ok')).toEqual([]);
   });
 });

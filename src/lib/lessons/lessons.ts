@@ -1,3 +1,4 @@
+import { appSpecificPasswordsLesson } from './app-specific-passwords';
 import { globalSecretLesson } from './global-secret';
 import type { Lesson } from './lesson';
 import { reissueForAJobLesson } from './reissue-for-a-job';
@@ -6,7 +7,7 @@ import { spaManagementApiLesson } from './spa-management-api';
 import { trailingSlashLesson } from './trailing-slash';
 
 /** Every lesson, in the order /learn lists them. */
-export const lessons: readonly Lesson[] = [spaManagementApiLesson, globalSecretLesson, trailingSlashLesson, reissueForAJobLesson, scopesForAFeatureLesson];
+export const lessons: readonly Lesson[] = [spaManagementApiLesson, globalSecretLesson, trailingSlashLesson, reissueForAJobLesson, appSpecificPasswordsLesson, scopesForAFeatureLesson];
 
 export function findLesson(id: string): Lesson | undefined {
   return lessons.find((lesson) => lesson.id === id);
