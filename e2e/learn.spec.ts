@@ -303,3 +303,25 @@ test('lesson “Introspecting app-specific passwords”: create for bob, introsp
   await backToLesson(page);
   await expectDone(page, 1, 2, 3, 4, 5);
 });
+
+/** Presses Tab until `target` has the focus (at most `max` times). */
+async function tabTo(page: Page, target: Locator, max = 60) {
+  for (let i = 0; i < max; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error('never reached by Tab');
+}
+
+test('a lesson can be followed from the keyboard: the step link, the tool, the rail’s way back', async ({ page }) => {
+  await openLesson(page, 'trailing-slash', 'One trailing slash');
+  await tabTo(page, step(page, 1).getByRole('link', { name: 'Open the builder (audience without the slash)' }));
+  await page.keyboard.press('Enter');
+  const rail = page.getByRole('complementary', { name: 'Lesson' });
+  await expect(pitfall(page, 'audience-mismatch')).toBeVisible();
+  await expect(rail.getByRole('status')).toContainText('Step 2 of 3');
+  await tabTo(page, rail.getByRole('link', { name: 'Back to lesson' }));
+  await page.keyboard.press('Enter');
+  await expectDone(page, 1);
+  await expect(stepState(page, 2)).toHaveText('to do');
+});
