@@ -164,6 +164,16 @@ uiStates.push(
     },
   })),
   {
+    route: '/learn/trailing-slash',
+    state: 'a step done',
+    reach: async (page) => {
+      await openRoute(page, '/learn/trailing-slash', 'One trailing slash');
+      await page.getByRole('list', { name: 'Steps' }).getByRole('link').first().click();
+      await page.getByRole('complementary', { name: 'Lesson' }).getByRole('link', { name: 'Back to lesson' }).click();
+      await expect(page.getByRole('list', { name: 'Steps' }).getByRole('listitem', { name: /^Step 1:/ }).locator('.step-state')).toHaveText('done ✓');
+    },
+  },
+  {
     route: '/authorize',
     state: 'with the lesson rail',
     reach: async (page) => {

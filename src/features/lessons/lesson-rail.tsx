@@ -20,10 +20,10 @@ function Rail({ lesson }: { lesson: Lesson }) {
         {allDone || !current ? `All ${progress.length} steps done ✓` : `Step ${index + 1} of ${progress.length}: ${current.step.title}: ${stepStateText(current.done)}`}
       </span>
       <span className="button-row">
-        <Link className="button small" to={`/learn/${lesson.id}`}>
+        <Link className="button" to={`/learn/${lesson.id}`}>
           Back to lesson
         </Link>
-        <button type="button" className="small" onClick={lessonLeft}>
+        <button type="button" className="button" onClick={lessonLeft}>
           Leave lesson
         </button>
       </span>
