@@ -175,5 +175,48 @@ export const uiStates: UiState[] = [
   },
 ];
 
+/** The lessons this suite walks: /learn/<id>, each with its title. Add a row when a lesson is added. */
+export const lessonPages: { id: string; title: string }[] = [
+  { id: 'spa-management-api', title: '401, then 400, then 403: calling the Management API from a SPA' },
+  { id: 'global-secret-to-client-credentials', title: 'From the global client secret to client credentials' },
+  { id: 'trailing-slash', title: 'One trailing slash' },
+  { id: 'reissue-for-a-job', title: 'Re-issue with fewer scopes for a background job' },
+  { id: 'app-specific-passwords', title: 'Introspecting app-specific passwords with private_key_jwt' },
+  { id: 'scopes-for-a-feature', title: 'Which scopes does this feature of our app need?' },
+];
+
+uiStates.push(
+  { route: '/learn', state: 'list', reach: (page) => openRoute(page, '/learn', 'Lessons') },
+  ...lessonPages.map(({ id, title }): UiState => ({
+    route: `/learn/${id}`,
+    state: 'steps to do',
+    reach: async (page) => {
+      await openRoute(page, `/learn/${id}`, title);
+      await expect(page.getByRole('list', { name: 'Steps' }).getByRole('listitem').first()).toBeVisible();
+      // The example material (a legacy token, an assertion) is made in the browser once the demo tenant is known.
+      await expect(page.getByText('Making it…')).toHaveCount(0);
+    },
+  })),
+  {
+    route: '/learn/trailing-slash',
+    state: 'a step done',
+    reach: async (page) => {
+      await openRoute(page, '/learn/trailing-slash', 'One trailing slash');
+      await page.getByRole('list', { name: 'Steps' }).getByRole('link').first().click();
+      await page.getByRole('complementary', { name: 'Lesson' }).getByRole('link', { name: 'Back to lesson' }).click();
+      await expect(page.getByRole('list', { name: 'Steps' }).getByRole('listitem', { name: /^Step 1:/ }).locator('.step-state')).toHaveText('done ✓');
+    },
+  },
+  {
+    route: '/authorize',
+    state: 'with the lesson rail',
+    reach: async (page) => {
+      await openRoute(page, '/learn/trailing-slash', 'One trailing slash');
+      await page.getByRole('list', { name: 'Steps' }).getByRole('link').first().click();
+      await expect(page.getByRole('complementary', { name: 'Lesson' })).toBeVisible();
+    },
+  },
+);
+
 /** The two colour schemes every state is checked in; the app follows the OS scheme by default. */
 export const colorSchemes = ['light', 'dark'] as const;

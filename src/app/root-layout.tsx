@@ -1,11 +1,17 @@
+import { lazy, Suspense } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
+import { useActiveLesson } from '../features/lessons/lesson-progress-store';
 import { RouteErrorBoundary } from './route-error-boundary';
 import { ThemeSelect } from './theme-select';
 import { UpdatePrompt } from './update-prompt';
 import { toolRoutes } from './tool-routes';
 import { useStickyHeaderHeight } from './use-sticky-header-height';
 
+// Its own chunk, loaded only while a lesson is followed.
+const LessonRail = lazy(() => import('../features/lessons/lesson-rail'));
+
 export function RootLayout() {
+  const activeLesson = useActiveLesson();
   const { pathname } = useLocation();
   const headerRef = useStickyHeaderHeight<HTMLElement>();
   return (
@@ -31,6 +37,11 @@ export function RootLayout() {
       </header>
       <main id="main" className="app-main">
         <RouteErrorBoundary key={pathname}>
+          {activeLesson && !pathname.startsWith('/learn') ? (
+            <Suspense fallback={null}>
+              <LessonRail />
+            </Suspense>
+          ) : null}
           <Outlet />
         </RouteErrorBoundary>
       </main>

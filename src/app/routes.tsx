@@ -9,6 +9,7 @@ const lazyRoute = (load: () => RouteModule) => lazy(() => load().then((m) => ({ 
 
 const toolComponents = toolRoutes.map((tool) => ({ path: tool.path, Component: lazyRoute(tool.load) }));
 const CallbackRoute = lazyRoute(() => import('../features/authorize/callback-route'));
+const LessonRoute = lazyRoute(() => import('../features/lessons/lesson-route'));
 
 function RouteLoading() {
   return (
@@ -37,6 +38,7 @@ export function AppRoutes({ extraRoutes }: { extraRoutes?: ReactNode }) {
           <Route key={path} path={path} element={suspended(Component)} />
         ))}
         <Route path="callback" element={suspended(CallbackRoute)} />
+        <Route path="learn/:lessonId" element={suspended(LessonRoute)} />
         {extraRoutes}
         <Route path="*" element={<NotFoundRoute />} />
       </Route>

@@ -5,4 +5,5 @@ export const toolRoutes = [
   { path: 'authorize', label: 'Authorize URL', load: () => import('../features/authorize/authorize-route') },
   { path: 'introspect', label: 'Introspection', load: () => import('../features/introspect/introspect-route') },
   { path: 'explorer', label: 'API explorer', load: () => import('../features/explorer/explorer-route') },
+  { path: 'learn', label: 'Lessons', load: () => import('../features/lessons/learn-route') },
 ] as const;

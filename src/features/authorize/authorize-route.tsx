@@ -12,6 +12,8 @@ import { BuilderForm } from './builder-form';
 import { PitfallsList } from './pitfalls-list';
 import { savePendingAuthorization } from './pending-authorization';
 import { useBuilderView } from './use-builder-view';
+import { useProfileDeepLink } from './use-profile-deep-link';
+import { useLessonObservation } from '../../state/lesson-observations';
 import './authorize.css';
 
 function errorText(error: unknown): string | undefined {
@@ -99,6 +101,8 @@ export function Component() {
   const actions = useAuthorizeActions();
   const [searchParams, setSearchParams] = useSearchParams();
   const urlParam = searchParams.get('url');
+  useProfileDeepLink(profiles.data);
+  useLessonObservation(view.pitfalls.length > 0 ? { kind: 'pitfalls-shown', ids: view.pitfalls.map((p) => p.id) } : null);
 
   useEffect(() => {
     if (urlParam) {

@@ -9,6 +9,7 @@ import { diffScopes } from '../../lib/oauth/scope-diff';
 import { MANAGEMENT_API_SCOPES, MANAGEMENT_USER_CONTEXT_SCOPES } from '../../lib/oauth/management-api';
 import type { TokenResponseBody } from '../../shared/authorize-contract';
 import { useTabTokenActions } from '../../state/tab-tokens';
+import { useLessonObservation } from '../../state/lesson-observations';
 import { consumeCallback } from './callback-session';
 import type { CallbackOutcome } from './callback-session';
 import { MissingProfileError, useCodeExchange } from './code-exchange-mutation';
@@ -51,6 +52,7 @@ function ErrorPanel({ title, code, error, description }: { title: string; code: 
 }
 
 function RefusedPanel({ error }: { error: OAuthFlowError }) {
+  useLessonObservation({ kind: 'authorization-refused', error: error.error ?? error.code, description: error.errorDescription ?? error.message });
   if (error.code === 'ERR_AUTHORIZATION_ERROR') {
     return <ErrorPanel title="The authorization server returned an error" code={error.code} error={error.error} description={error.errorDescription ?? '(no error_description)'} />;
   }
@@ -113,6 +115,7 @@ function Outcome({ tokens, scope, pending }: { tokens: TokenSet; scope: string |
     idTokenClaims: decodedId?.kind === 'jws' ? (decodedId.claims ?? {}) : undefined,
     refreshTokenIssued: tokens.refreshToken !== undefined,
   });
+  useLessonObservation({ kind: 'signed-in', clientId: pending.clientId, audience: pending.audience ?? null, accessTokenOpaque: diff.accessTokenOpaque, granted: diff.rows.filter((r) => r.status !== 'dropped').map((r) => r.scope), dropped: [...diff.dropped] });
   return (
     <>
       <TokenResults tokens={tokens} />

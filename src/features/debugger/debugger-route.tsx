@@ -10,6 +10,7 @@ import { TokenEditors } from './token-editors';
 import { TokenInput } from './token-input';
 import { useDecodedToken } from './use-decoded-token';
 import { useVerdict } from './use-verdict';
+import { useLessonObservation } from '../../state/lesson-observations';
 import './debugger.css';
 
 /** Reads #token=, #access_token= or #id_token= once, then drops the fragment so the token does not linger in history. */
@@ -57,6 +58,7 @@ export function Component() {
   const keyText = useVerificationKey();
   const encoding = useSecretEncoding();
   const verdict = useVerdict(decoded, keyText, encoding);
+  useLessonObservation(verdict && decoded.kind === 'jws' ? { kind: 'signature-checked', alg: String(decoded.header.alg), verified: verdict.kind === 'verified', secretEncoding: encoding } : null);
   // Below the fold: rendered from a deferred copy, so the token box, statuses and editors update first on each keystroke.
   const current = useMemo(() => ({ cleaned, decoded, verdict, classification }), [cleaned, decoded, verdict, classification]);
   const later = useDeferredValue(current);

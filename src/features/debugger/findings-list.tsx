@@ -6,6 +6,7 @@ import type { Finding } from '../../lib/jwt/findings';
 import type { CleanedInput } from '../../lib/jwt/lenient-input';
 import type { Verdict } from '../../lib/jwt/verify';
 import { useNow } from './use-now';
+import { useLessonObservation } from '../../state/lesson-observations';
 
 const TONE = { error: 'danger', warning: 'warn', info: 'info' } as const;
 
@@ -39,5 +40,6 @@ interface FindingsPanelProps {
 export function FindingsPanel({ cleaned, decoded, verdict, classification }: FindingsPanelProps) {
   const now = useNow();
   const findings = useMemo(() => collectFindings({ cleaned, decoded, verdict, classification, now }), [cleaned, decoded, verdict, classification, now]);
+  useLessonObservation(findings.length > 0 ? { kind: 'findings-shown', ids: findings.map((f) => f.id) } : null);
   return <FindingsList findings={findings} />;
 }

@@ -15,6 +15,8 @@ import type { CallOutcome, SentCall } from './call-mutation';
 import { CallHistory } from './call-history';
 import { canMint, mintedFacts, resolveCredential } from './credential';
 import type { Credential } from './credential';
+import { apiCallObservation } from '../../lib/lessons/observations';
+import { lessonObserved } from '../../state/lesson-observations';
 import { EndpointPicker } from './endpoint-picker';
 import { useApiChoice, useAuthorizeMode, useExplorerActions, useHistory, usePastedToken, useProfileId, useTabTokenId } from './explorer-store';
 import type { HistoryEntry } from './explorer-store';
@@ -85,7 +87,10 @@ export function Component() {
 
   const send = (sent: SentCall, entry: Omit<HistoryEntry, 'id' | 'at' | 'status' | 'elapsedMs'>) => {
     const historyId = actions.callSent({ ...entry, status: null, elapsedMs: null });
-    call.mutate(sent, { onSettled: (data) => actions.callAnswered(historyId, data?.response.status ?? null, data?.response.meta.elapsedMs ?? null) });
+    call.mutate(sent, {
+      onSettled: (data) => actions.callAnswered(historyId, data?.response.status ?? null, data?.response.meta.elapsedMs ?? null),
+      onSuccess: (outcome) => lessonObserved(apiCallObservation(outcome)),
+    });
   };
 
   const sendForm = () => {

@@ -3,6 +3,8 @@ import type { ProfileSummary } from '../../shared/api-contract';
 import { AssertionBuildError, buildClientAssertion } from '../../lib/oauth/build-assertion';
 import { lintClientAssertion } from '../../lib/oauth/assertion-lint';
 import type { LintResult } from '../../lib/oauth/assertion-lint';
+import { assertionLintedObservation } from '../../lib/lessons/observations';
+import { useLessonObservation } from '../../state/lesson-observations';
 
 function kidsOf(jwksText: string): string[] | undefined | 'invalid' {
   if (!jwksText.trim()) return undefined;
@@ -37,6 +39,7 @@ export function AssertionTools({ profile }: { profile: ProfileSummary | undefine
   const expectedIssuer = issuer ?? profile?.issuer ?? '';
   const expectedEndpoint = endpoint ?? (profile ? new URL('oauth/token', profile.issuer).href : '');
   const kids = kidsOf(jwksText);
+  useLessonObservation(assertionLintedObservation(results));
 
   const lint = (text: string) =>
     setResults(

@@ -10,6 +10,8 @@ import { MintPanel } from './mint-panel';
 import { ReissuePanel } from './reissue-panel';
 import { useIntrospectionHandoff, useReissueHandoff, useReissueHandoffActions } from '../../state/reissue-handoff';
 import { ErrorBox } from './error-explanation';
+import { introspectedObservation } from '../../lib/lessons/observations';
+import { lessonObserved } from '../../state/lesson-observations';
 import { TokenActions } from './token-actions';
 import './introspect.css';
 
@@ -73,7 +75,10 @@ export function Component() {
           const at = Date.now() / 1000;
           setNow(at);
           setIntrospections((count) => count + 1);
-          introspection.mutate({ profile: profileId, token: token.trim(), ...(hint ? { token_type_hint: hint } : {}), now: at });
+          introspection.mutate(
+            { profile: profileId, token: token.trim(), ...(hint ? { token_type_hint: hint } : {}), now: at },
+            { onSuccess: (outcome) => lessonObserved(introspectedObservation(profileId, outcome.remote.ok ? outcome.remote.answer : null)) },
+          );
         }}
       >
         <div className="field">

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { humanizeDuration } from '../../lib/jwt/time';
 import type { ProfileSummary } from '../../shared/api-contract';
 import { useTabTokenActions } from '../../state/tab-tokens';
+import { lessonObserved } from '../../state/lesson-observations';
+import { splitScope } from '../../lib/oauth/scope';
 import { useClientCredentials } from './client-credentials-mutation';
 import { ErrorBox } from './error-explanation';
 import { useIntrospectActions } from './introspect-store';
@@ -88,7 +90,12 @@ export function MintPanel({ profiles, onTokenUsed }: { profiles: ProfileSummary[
             mint.mutate(
               { profile: profile.id, ...(chosenAudience ? { audience: chosenAudience } : {}), ...(scopes.length ? { scope: scopes.join(' ') } : {}) },
               // The explorer offers the tokens obtained in this tab (in memory only).
-              { onSuccess: (answer) => tokenObtained({ token: answer.access_token, source: 'mint', label: `Minted by ${profile.label} for ${chosenAudience || 'no audience'}` }) },
+              {
+                onSuccess: (answer) => {
+                  tokenObtained({ token: answer.access_token, source: 'mint', label: `Minted by ${profile.label} for ${chosenAudience || 'no audience'}` });
+                  lessonObserved({ kind: 'token-minted', profile: profile.id, audience: chosenAudience || null, scopes: splitScope(answer.scope), expiresIn: answer.expires_in ?? null });
+                },
+              },
             )
           }
         >

@@ -10,6 +10,8 @@ import { ErrorBox } from './error-explanation';
 import { useIntrospectActions, useReissueFocusPending } from './introspect-store';
 import { useReissue } from './reissue-mutation';
 import { ProfileOptions } from './profile-options';
+import { reissuedObservation } from '../../lib/lessons/observations';
+import { lessonObserved } from '../../state/lesson-observations';
 
 const METHODS = Object.keys(REISSUE_METHODS) as ReissueMethod[];
 
@@ -91,7 +93,12 @@ export function ReissuePanel({ token, profiles }: { token: string; profiles: Pro
           if (!profile || reissue.isPending) return;
           reissue.mutate(
             { method, profile: profile.id, subjectToken: token.trim(), userId, ...(audience ? { audience } : {}), ...(requested.length ? { scope: requested.join(' ') } : {}) },
-            { onSuccess: (answer) => tokenObtained({ token: answer.accessToken, source: 'mint', label: `Re-issued by ${method === 'token-exchange' ? 'token exchange' : 'client credentials'} (${profile.label}) for ${audience || 'no audience'}` }) },
+            {
+              onSuccess: (answer) => {
+                tokenObtained({ token: answer.accessToken, source: 'mint', label: `Re-issued by ${method === 'token-exchange' ? 'token exchange' : 'client credentials'} (${profile.label}) for ${audience || 'no audience'}` });
+                lessonObserved(reissuedObservation(method, token, answer.accessToken));
+              },
+            },
           );
         }}
       >

@@ -15,6 +15,7 @@ import { useCustomApis, useFocusedOperationId, useScopesActions } from './scopes
 import { TokenPanel } from './token-panel';
 import { useScopeSelection } from './use-scope-selection';
 import './scopes.css';
+import { useLessonObservation } from '../../state/lesson-observations';
 
 const KINDS: { value: TokenKind; label: string; hint: string }[] = [
   { value: 'm2m', label: 'Machine-to-machine', hint: 'client credentials, from a backend' },
@@ -90,6 +91,7 @@ function ScopePicker({ api, apis, missingApi, selection }: ScopePickerProps) {
     () => intentChoices(api, selectedOperations, (alt) => alternativeBlock(api, alt, kind) === null, intents),
     [api, selectedOperations, kind, intents],
   );
+  useLessonObservation(selectedOperations.length > 0 ? { kind: 'scopes-resolved', tokenKind: kind, endpoints: selectedOperations.map((op) => op.id), scopes: resolution.scopes } : null);
   // Marks every endpoint the token kind cannot call, not only the selected ones.
   const unavailable = useMemo(() => {
     const marks = new Map<string, string>();
