@@ -32,7 +32,9 @@ async function expectDone(page: Page, ...ns: number[]) {
 }
 
 /** Logs in at the demo tenant; a second login in the same test finds the tenant's session and comes straight back. */
-async function logIn(page: Page, user: 'alice' | 'bob') {
+async function logIn(page: Page, user: 'alice' | 'bob', { anyway = false } = {}) {
+  // An error-level pitfall holds "Log in" back; the lesson says to log in anyway, to see what the tenant does.
+  if (anyway) await page.getByRole('checkbox', { name: 'Log in anyway, to see what the server does' }).check();
   await page.getByRole('button', { name: 'Log in' }).click();
   const signIn = page.getByRole('button', { name: `Sign in as ${user}` });
   await expect(signIn.or(page.getByRole('heading', { level: 1, name: 'Callback' }))).toBeVisible();
@@ -66,6 +68,8 @@ test('lesson “One trailing slash”: the pitfall, “Service not found”, the
 
   await followLink(page, 2, 'Open the builder (audience without the slash)');
   await expect(page.getByLabel('Audience')).toHaveValue('https://api.demo.test');
+  await expect(page.getByRole('button', { name: 'Log in' })).toHaveAttribute('aria-disabled', 'true');
+  await page.getByRole('checkbox', { name: 'Log in anyway, to see what the server does' }).check();
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.waitForURL((url) => url.pathname === '/callback');
   await expect(page.getByRole('alert')).toContainText('Service not found');
@@ -122,7 +126,7 @@ test('lesson “401, then 400, then 403”: ID token 401, opaque 400, update:use
 
   await followLink(page, 3, 'Open the builder (Management API audience)');
   await expect(pitfall(page, 'management-api-user-scopes')).toContainText('update:users');
-  await logIn(page, 'alice');
+  await logIn(page, 'alice', { anyway: true });
   await page.getByRole('button', { name: 'Exchange code' }).click();
   await expect(page.getByRole('table', { name: 'Requested vs granted' }).getByRole('row', { name: /^update:users / })).toContainText('dropped');
   await backToLesson(page);

@@ -169,6 +169,7 @@ export const uiStates: UiState[] = [
     state: 'tokens lost after a reload',
     reach: async (page) => {
       await reachCallback(page);
+      await expect(page.getByRole('button', { name: 'Exchange code' })).toBeVisible();
       await page.reload();
       await expect(page.getByRole('heading', { name: 'The tokens of this login are gone' })).toBeVisible();
     },

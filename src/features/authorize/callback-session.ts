@@ -32,6 +32,8 @@ export function consumeCallback(href: string, navigationType: string | undefined
   const outcome = ((): CallbackOutcome => {
     if (!response) return reopened ? { kind: 'lost' } : { kind: 'empty' };
     const pending = takePendingAuthorization();
+    // Reloaded before the address bar was cleaned: this tab already used the response, and its tokens are gone.
+    if (!pending && reopened) return { kind: 'lost' };
     if (!pending) {
       return { kind: 'refused', source: response.source, pending, error: new OAuthFlowError('ERR_NO_PENDING_REQUEST', 'No login was started from this tab (or it was already completed), so this response cannot be checked and is refused.') };
     }

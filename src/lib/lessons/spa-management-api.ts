@@ -49,7 +49,7 @@ export const spaManagementApiLesson: Lesson = {
       id: 'scope-dropped-403',
       title: 'Ask for the Management API and update:users: dropped, 403',
       actions: [
-        'Open the builder with the Management API audience: the pitfall already warns about update:users. Log in as alice and exchange the code: “Requested vs granted” shows update:users dropped.',
+        'Open the builder with the Management API audience: the pitfall already warns about update:users, and holds “Log in” back. Tick “Log in anyway, to see what the server does”, log in as alice and exchange the code: “Requested vs granted” shows update:users dropped.',
         'Open the explorer on bob’s user. Authorize with the access token from the authorize flow, Body {"user_metadata":{"theme":"dark"}}, and send it.',
       ],
       links: [

@@ -27,7 +27,7 @@ export const trailingSlashLesson: Lesson = {
     {
       id: 'service-not-found',
       title: 'Log in anyway: the tenant answers “Service not found”',
-      actions: ['Press “Log in”: the tenant refuses before anyone signs in.', 'The callback page shows the error it sent back.'],
+      actions: ['The pitfall holds “Log in” back: tick “Log in anyway, to see what the server does”, then press “Log in”. The tenant refuses before anyone signs in.', 'The callback page shows the error it sent back.'],
       links: [{ label: 'Open the builder (audience without the slash)', to: () => authorizeLink('demo-spa', { audience: WITHOUT_SLASH, scope: SCOPE }) }],
       check: (observations) => observationsOf(observations, 'authorization-refused').some((o) => /service not found/i.test(o.description)),
       lesson: 'access_denied with “Service not found: https://api.demo.test”: the tenant looked the audience up and found nothing by that exact name.',
