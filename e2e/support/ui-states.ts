@@ -204,6 +204,8 @@ uiStates.push(
     reach: async (page) => {
       await openRoute(page, '/learn/trailing-slash', 'One trailing slash');
       await page.getByRole('list', { name: 'Steps' }).getByRole('link').first().click();
+      // Step 1 is done once the builder shows the pitfall, which needs the profiles and the tenant's APIs first.
+      await expect(page.getByRole('list', { name: 'Pitfalls' }).locator('code', { hasText: /^audience-mismatch$/ })).toBeVisible();
       await page.getByRole('complementary', { name: 'Lesson' }).getByRole('link', { name: 'Back to lesson' }).click();
       await expect(page.getByRole('list', { name: 'Steps' }).getByRole('listitem', { name: /^Step 1:/ }).locator('.step-state')).toHaveText('done ✓');
     },

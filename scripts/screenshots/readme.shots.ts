@@ -10,6 +10,7 @@ const shots: { file: string; route: string; state: string }[] = [
   { file: 'authorize', route: '/authorize', state: 'pitfalls shown' },
   { file: 'callback', route: '/callback', state: 'callback with tokens' },
   { file: 'introspect', route: '/introspect', state: 'introspection result (JWT, verified locally)' },
+  { file: 'learn', route: '/learn/trailing-slash', state: 'a step done' },
 ];
 
 const viewports = [
