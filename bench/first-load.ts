@@ -90,14 +90,29 @@ const usableProbe = (selector: string) => String.raw`(() => {
   requestAnimationFrame(poll);
 })()`;
 
-async function navigationToUsable(browser: Browser, url: string): Promise<Usable> {
+/** The page's own timeline: each resource's start, first byte and end, and DOMContentLoaded (ms from navigation). A string, as the probe. */
+const timelineScript = String.raw`(() => {
+  const ms = (n) => n.toFixed(0).padStart(5);
+  const line = (e, name) => ms(e.startTime) + ' → ttfb ' + ms(e.responseStart) + ' → end ' + ms(e.responseEnd) + '  ' + (e.encodedBodySize / 1024).toFixed(1).padStart(6) + ' KB  ' + name;
+  const [nav] = performance.getEntriesByType('navigation');
+  return [
+    ...(nav ? [line(nav, 'document'), ms(nav.domContentLoadedEventEnd) + ' DOMContentLoaded'] : []),
+    ...performance.getEntriesByType('resource').map((e) => line(e, new URL(e.name).pathname)),
+    ms(window.__usable.at) + ' usable',
+  ];
+})()`;
+
+export async function navigationToUsable(browser: Browser, url: string, withTimeline = false): Promise<{ usable: Usable; timeline?: string[] }> {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
     await page.addInitScript(usableProbe(ENCODED_TOKEN));
     await page.goto(url, { waitUntil: 'commit' });
-    const usable = await page.waitForFunction(() => (window as unknown as { __usable?: Usable }).__usable ?? false, undefined, { timeout: 15_000 });
-    return (await usable.jsonValue()) as Usable;
+    const handle = await page.waitForFunction(() => (window as unknown as { __usable?: Usable }).__usable ?? false, undefined, { timeout: 15_000 });
+    const usable = (await handle.jsonValue()) as Usable;
+    if (!withTimeline) return { usable };
+    await page.waitForLoadState('load');
+    return { usable, timeline: (await page.evaluate(timelineScript)) as string[] };
   } finally {
     await context.close();
   }
@@ -139,8 +154,8 @@ export async function benchFirstLoad(browser: Browser, appUrl: string): Promise<
   const bare: number[] = [];
   await withBaselinePage(async (baselineUrl) => {
     for (let i = 0; i < COLD_LOADS; i++) {
-      app.push(await navigationToUsable(browser, `${appUrl}/debugger`));
-      bare.push((await navigationToUsable(browser, baselineUrl)).at);
+      app.push((await navigationToUsable(browser, `${appUrl}/debugger`)).usable);
+      bare.push((await navigationToUsable(browser, baselineUrl)).usable.at);
     }
   });
   const beforeUsable = median(app.map((u) => u.jsBytes));

@@ -4,7 +4,7 @@ import { Route } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { renderRoute } from '../test-support/render-route';
 import { queryClient } from './query-client';
-import { AppRoutes } from './routes';
+import { AppRoutes, preloadRoute } from './routes';
 
 function Crashing(): never {
   throw new Error('boom in a tool');
@@ -23,6 +23,25 @@ describe('app routes', () => {
     // The lazy route chunk is transformed on first import, which is slow under a loaded CPU.
     expect(await screen.findByRole('heading', { level: 1, name: /Scope picker/ }, { timeout: 15_000 })).toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('renders a preloaded route in its first render, with no loading fallback', { timeout: 20_000 }, async () => {
+    // A route no other test has rendered: without the preload, its first render would be the fallback.
+    await preloadRoute('/introspect/');
+    renderRoute(<AppRoutes />, { url: '/introspect', queryClient });
+    expect(screen.getByRole('heading', { level: 1, name: 'Introspection' })).toBeInTheDocument();
+    expect(screen.queryByText('Loading…')).not.toBeInTheDocument();
+  });
+
+  it('preloads a lesson page as the lesson route, not as the lessons list', { timeout: 20_000 }, async () => {
+    await preloadRoute('/learn/trailing-slash');
+    renderRoute(<AppRoutes />, { url: '/learn/trailing-slash', queryClient });
+    expect(screen.getByRole('heading', { level: 1, name: 'One trailing slash' })).toBeInTheDocument();
+    expect(screen.queryByText('Loading…')).not.toBeInTheDocument();
+  });
+
+  it('resolves the preload of a path with no lazy route, so the app still renders', async () => {
+    await expect(preloadRoute('/no/such/page')).resolves.toBeUndefined();
   });
 
   it('shows the not-found page for an unknown path', () => {

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useRegisterSW } from 'virtual:pwa-register/react';
 
 /**
@@ -9,28 +10,47 @@ function reloadIntoNewVersion(updateServiceWorker: (reloadPage?: boolean) => Pro
   void updateServiceWorker(true);
 }
 
-/**
- * Registers the service worker that keeps every tool working offline, and asks before a new deploy takes over:
- * a tool may hold a token or form the user would lose on an unasked reload.
- */
-export function UpdatePrompt() {
+/** True once the window's load event has fired (at once for a page that has already loaded). */
+function usePageLoaded(): boolean {
+  const [loaded, setLoaded] = useState(() => document.readyState === 'complete');
+  useEffect(() => {
+    if (loaded) return;
+    const onLoad = () => setLoaded(true);
+    window.addEventListener('load', onLoad, { once: true });
+    return () => window.removeEventListener('load', onLoad);
+  }, [loaded]);
+  return loaded;
+}
+
+function ServiceWorkerUpdate() {
   const {
     needRefresh: [needRefresh, setNeedRefresh],
     updateServiceWorker,
   } = useRegisterSW();
+  return needRefresh ? (
+    <div className="status update-prompt">
+      <span>A new version of Token Workbench is ready. Reload to use it (tokens on screen are not kept).</span>
+      <button type="button" onClick={() => reloadIntoNewVersion(updateServiceWorker)}>
+        Reload
+      </button>
+      <button type="button" className="secondary" onClick={() => setNeedRefresh(false)}>
+        Later
+      </button>
+    </div>
+  ) : null;
+}
+
+/**
+ * Registers the service worker that keeps every tool working offline, and asks before a new deploy takes over:
+ * a tool may hold a token or form the user would lose on an unasked reload. Registration waits for the page's load
+ * event, as Workbox advises: it cost the first render ~20 ms (the worker container and workbox-window's import) and
+ * its precaching would compete with the first route's own downloads. The live region is there from the start.
+ */
+export function UpdatePrompt() {
+  const loaded = usePageLoaded();
   return (
     <div role="status" className="update-prompt-region">
-      {needRefresh ? (
-        <div className="status update-prompt">
-          <span>A new version of Token Workbench is ready. Reload to use it (tokens on screen are not kept).</span>
-          <button type="button" onClick={() => reloadIntoNewVersion(updateServiceWorker)}>
-            Reload
-          </button>
-          <button type="button" className="secondary" onClick={() => setNeedRefresh(false)}>
-            Later
-          </button>
-        </div>
-      ) : null}
+      {loaded ? <ServiceWorkerUpdate /> : null}
     </div>
   );
 }

@@ -140,6 +140,26 @@ describe('serving the built app precompressed', () => {
     expect(html).not.toMatch(/<script>/);
   });
 
+  it('answers HEAD and range requests of a hashed asset as the disk path does', async () => {
+    const head = await app.request(`${testOrigin}/assets/app-abc.js`, { method: 'HEAD', headers: { host: '127.0.0.1:4000', 'accept-encoding': 'gzip' } });
+    expect(head.headers.get('content-encoding')).toBe('gzip');
+    expect(Number(head.headers.get('content-length'))).toBe(gzipSync(script).length);
+    expect(head.headers.get('last-modified')).toMatch(/GMT$/);
+    expect((await bytes(head)).length).toBe(0);
+    const range = await app.request(`${testOrigin}/assets/app-abc.js`, { headers: { host: '127.0.0.1:4000', range: 'bytes=0-5' } });
+    expect(range.status).toBe(206);
+    expect(await range.text()).toBe(script.slice(0, 6));
+    expect(range.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('serves an asset that a later build wrote after the server started', async () => {
+    writeFileSync(join(dist, 'assets', 'later-abc.js'), 'later()');
+    const res = await get('/assets/later-abc.js', 'br, gzip');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('later()');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
   it('keeps path traversal out', async () => {
     const res = await get('/assets/..%2f.vite/manifest.json', 'br');
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Context, MiddlewareHandler } from 'hono';
 import { accepts } from 'hono/accepts';
@@ -54,19 +54,73 @@ const isFile = (path: string) => {
   }
 };
 
+/** The coding to send of those a file has, by the request's Accept-Encoding (identity is always there). */
+const negotiate = (c: Context, available: readonly ContentCoding[]) =>
+  accepts(c, { header: 'Accept-Encoding', supports: [...available, 'identity'], default: 'identity', match: (a) => chooseContentCoding(a, [...available, 'identity']) }) as ContentCoding;
+
+interface StoredFile {
+  body: Uint8Array<ArrayBuffer>;
+  lastModified: string;
+}
+interface HashedAsset {
+  contentType: string;
+  /** The codings with a file beside the original, in `precompressed` order. */
+  available: ContentCoding[];
+  files: Partial<Record<ContentCoding, StoredFile>> & { identity: StoredFile };
+}
+
+/**
+ * The hashed files of `assets/` with their brotli and gzip copies, read once: a name there never changes content (a
+ * new build writes new names), so a cold load's dozen scripts cost no stat, open or read each. Files of later builds
+ * are still served, from disk.
+ */
+function readHashedAssets(distDir: string): ReadonlyMap<string, HashedAsset> {
+  const dir = join(distDir, 'assets');
+  const assets = new Map<string, HashedAsset>();
+  if (!existsSync(dir)) return assets;
+  const read = (path: string): StoredFile => ({ body: new Uint8Array(readFileSync(path)), lastModified: statSync(path).mtime.toUTCString() });
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (precompressed.some(({ suffix }) => name.endsWith(suffix)) || !isFile(path)) continue;
+    const asset: HashedAsset = { contentType: contentTypeOf(name), available: [], files: { identity: read(path) } };
+    for (const { coding, suffix } of precompressed) {
+      if (!isFile(path + suffix)) continue;
+      asset.available.push(coding);
+      asset.files[coding] = read(path + suffix);
+    }
+    assets.set(`/assets/${name}`, asset);
+  }
+  return assets;
+}
+
+/** A hashed asset from memory, with the headers the disk path gives it (no range requests: those go to the disk). */
+function sendHashedAsset(c: Context, asset: HashedAsset): Response {
+  const coding = negotiate(c, asset.available);
+  const file = asset.files[coding] ?? asset.files.identity;
+  c.header('Content-Type', asset.contentType);
+  c.header('Content-Length', String(file.body.byteLength));
+  c.header('Last-Modified', file.lastModified);
+  if (coding !== 'identity') c.header('Content-Encoding', coding);
+  if (asset.available.length > 0) c.header('Vary', 'Accept-Encoding');
+  c.header('Cache-Control', immutableCache);
+  return c.req.method === 'HEAD' ? c.body(null, 200) : c.body(file.body, 200);
+}
+
 /**
  * The built app's files, each as the brotli or gzip file that `vite build` wrote beside it when the browser accepts
  * one, never compressed again here. Content-Type is the original file's; Content-Length and Content-Encoding are
- * the file's that is sent, and `Vary: Accept-Encoding` marks every file that has variants.
+ * the file's that is sent, and `Vary: Accept-Encoding` marks every file that has variants. Hashed assets are served
+ * from memory; the rest (index.html, sw.js, the manifest, icons keep their names and may be redeployed) from disk.
  */
 export function staticAssets(distDir: string): MiddlewareHandler {
+  const hashed = readHashedAssets(distDir);
   const chosen = new WeakMap<Request, { coding: ContentCoding; hasVariants: boolean; original: string }>();
   const serve = serveStatic({
     root: distDir,
     // Called with the decoded path that serveStatic has already checked for traversal.
     rewriteRequestPath: (path, c) => {
       const available = precompressed.filter(({ suffix }) => isFile(join(distDir, path + suffix))).map(({ coding }) => coding);
-      const coding = accepts(c, { header: 'Accept-Encoding', supports: [...available, 'identity'], default: 'identity', match: (a) => chooseContentCoding(a, [...available, 'identity']) }) as ContentCoding;
+      const coding = negotiate(c, available);
       chosen.set(c.req.raw, { coding, hasVariants: available.length > 0, original: path });
       const suffix = precompressed.find((p) => p.coding === coding)?.suffix ?? '';
       return path + suffix;
@@ -75,6 +129,8 @@ export function staticAssets(distDir: string): MiddlewareHandler {
   return async (c, next) => {
     // The app shell answers these, with the first route's preloads.
     if (c.req.path === '/' || c.req.path === '/index.html') return next();
+    const asset = hashed.get(c.req.path);
+    if (asset && (c.req.method === 'GET' || c.req.method === 'HEAD') && c.req.header('range') === undefined) return sendHashedAsset(c, asset);
     const res = await serve(c, next);
     const choice = chosen.get(c.req.raw);
     if (!(res instanceof Response) || !choice) return res;
