@@ -100,7 +100,8 @@ function validated<T extends z.ZodType>(schema: T, value: unknown, url: URL, wha
 export function discoveryUrlOf(issuer: string): URL {
   const url = new URL(issuer);
   if (url.search || url.hash) throw new ApiError(400, 'invalid_request', `An issuer has no query or fragment: ${issuer}`);
-  return new URL(`${url.pathname.replace(/\/$/, '')}/.well-known/openid-configuration`, url.origin);
+  // Joined as text, not resolved against the origin: a path such as `//evil.example/x` would resolve to another host.
+  return new URL(`${url.origin}${url.pathname.replace(/\/$/, '')}/.well-known/openid-configuration`);
 }
 
 async function fetchJwkSet(url: URL, policy: MetadataPolicy) {

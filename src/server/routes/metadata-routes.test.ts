@@ -140,6 +140,7 @@ describe('POST /api/metadata refuses, with a stable code and the URL named', () 
     ['an answer over 512 KB', () => ({ jwksUri: `${idp.origin}/big` }), 502, 'response_too_large', /512 KB/],
     ['no answer in time', () => ({ jwksUri: `${idp.origin}/hang` }), 504, 'upstream_timeout', /did not answer within 400 ms/],
     ['a host that does not resolve', () => ({ jwksUri: 'https://no-such-host.invalid/jwks' }), 502, 'upstream_unreachable', /Could not reach https:\/\/no-such-host\.invalid/],
+    ['an issuer path that starts like another host: discovery stays on the issuer\'s host', () => ({ issuer: `${idp.origin}//127.0.0.2/x` }), 502, 'metadata_status', /^http:\/\/127\.0\.0\.1:\d+\/\/127\.0\.0\.2\/x\/\.well-known\/openid-configuration answered HTTP 404/],
     ['an issuer with a query', () => ({ issuer: `${idp.origin}/good?x=1` }), 400, 'invalid_request', /no query or fragment/],
     ['neither issuer nor jwksUri', () => ({}), 400, 'invalid_request', /invalid/],
     ['both at once', () => ({ issuer: `${idp.origin}/good`, jwksUri: `${idp.origin}/jwks` }), 400, 'invalid_request', /invalid/],
