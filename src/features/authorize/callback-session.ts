@@ -20,7 +20,7 @@ let firstLook = true;
 function documentNavigationType(href: string): string | undefined {
   const [entry] = typeof performance === 'undefined' ? [] : performance.getEntriesByType('navigation');
   if (!entry || !('type' in entry)) return undefined;
-  return URL.parse(entry.name)?.pathname === URL.parse(href)?.pathname ? String(entry.type) : 'navigate';
+  return URL.canParse(entry.name) && URL.canParse(href) && new URL(entry.name).pathname === new URL(href).pathname ? String(entry.type) : 'navigate';
 }
 
 /**
