@@ -127,5 +127,14 @@ describe('/authorize', () => {
     await user.click(screen.getByRole('checkbox', { name: 'Log in anyway, to see what the server does' }));
     expect(logIn).toHaveAttribute('aria-disabled', 'false');
     expect(logIn).not.toHaveAccessibleDescription();
+
+    // The override was for that pitfall: once it goes and comes back, "Log in anyway" is asked again.
+    await user.clear(screen.getByRole('textbox', { name: 'Scope' }));
+    await user.type(screen.getByRole('textbox', { name: 'Scope' }), 'openid');
+    expect(logIn).toHaveAttribute('aria-disabled', 'false');
+    await user.clear(screen.getByRole('textbox', { name: 'Scope' }));
+    await user.type(screen.getByRole('textbox', { name: 'Scope' }), 'openid update:users');
+    expect(logIn).toHaveAttribute('aria-disabled', 'true');
+    expect(screen.getByRole('checkbox', { name: 'Log in anyway, to see what the server does' })).not.toBeChecked();
   });
 });

@@ -114,7 +114,12 @@ export function Component() {
   }, [urlParam, actions, setSearchParams]);
 
   const gate = loginGate(view.pitfalls);
-  const [overridden, setOverridden] = useState(false);
+  // An override holds for the pitfalls it was ticked for: a new or changed one asks again.
+  const overrideKey = gate.overridable.map((pitfall) => `${pitfall.id}\u0000${pitfall.title}`).join('\u0001');
+  const [overriddenFor, setOverriddenFor] = useState<string | null>(null);
+  // Dropped as soon as the pitfalls change (React's "adjust state while rendering"), so it never comes back by itself.
+  if (overriddenFor !== null && overriddenFor !== overrideKey) setOverriddenFor(null);
+  const overridden = overriddenFor === overrideKey;
   const blocking = gate.unsendable.length > 0 || !overridden ? [...gate.unsendable, ...gate.overridable] : [];
   const reasons = [...blocking.map((pitfall) => pitfall.title), ...(view.url ? [] : ['there is no authorize URL yet (enter a domain or issuer)'])];
   // aria-disabled, not disabled: the button stays in the tab order, so a keyboard or screen-reader user still hears why.
@@ -160,7 +165,7 @@ export function Component() {
             ) : null}
             {gate.unsendable.length === 0 && gate.overridable.length > 0 ? (
               <label className="checkbox login-override">
-                <input type="checkbox" checked={overridden} onChange={(event) => setOverridden(event.target.checked)} /> Log in anyway, to see what the server does
+                <input type="checkbox" checked={overridden} onChange={(event) => setOverriddenFor(event.target.checked ? overrideKey : null)} /> Log in anyway, to see what the server does
               </label>
             ) : null}
             <p className="field-hint">State, nonce and the PKCE verifier go to sessionStorage for the round trip only, and are deleted on return.</p>

@@ -7,7 +7,7 @@ describe('/callback after a reload', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('says the in-memory tokens are gone and offers a new login, instead of an empty page', () => {
-    vi.spyOn(performance, 'getEntriesByType').mockReturnValue([{ type: 'reload' } as unknown as PerformanceEntry]);
+    vi.spyOn(performance, 'getEntriesByType').mockReturnValue([{ type: 'reload', name: `${window.location.origin}/callback` } as unknown as PerformanceEntry]);
     window.history.replaceState(null, '', '/callback');
     renderRoute(<CallbackRoute />);
     expect(screen.getByRole('heading', { name: 'The tokens of this login are gone' })).toBeInTheDocument();

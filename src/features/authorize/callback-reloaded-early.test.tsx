@@ -8,7 +8,7 @@ describe('/callback reloaded before the address bar was cleaned', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('says the tokens are gone, not that no login is pending: this tab already used the code', () => {
-    vi.spyOn(performance, 'getEntriesByType').mockReturnValue([{ type: 'reload' } as unknown as PerformanceEntry]);
+    vi.spyOn(performance, 'getEntriesByType').mockReturnValue([{ type: 'reload', name: `${window.location.origin}/callback?code=used-code&state=the-state` } as unknown as PerformanceEntry]);
     window.history.replaceState(null, '', '/callback?code=used-code&state=the-state');
     renderRoute(<CallbackRoute />);
     expect(screen.getByRole('heading', { name: 'The tokens of this login are gone' })).toBeInTheDocument();

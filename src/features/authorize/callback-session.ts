@@ -13,17 +13,21 @@ export type CallbackOutcome =
 let consumed: { readonly href: string; readonly outcome: CallbackOutcome } | undefined;
 let firstLook = true;
 
-/** How this document was opened (Navigation Timing): `reload` and `back_forward` reopen a /callback whose tokens are gone. */
-function documentNavigationType(): string | undefined {
+/**
+ * How this document was opened (Navigation Timing): `reload` and `back_forward` reopen a /callback whose tokens are
+ * gone. Only when the document was opened at `href`'s path: a reload of another page, then an in-app visit here, lost nothing here.
+ */
+function documentNavigationType(href: string): string | undefined {
   const [entry] = typeof performance === 'undefined' ? [] : performance.getEntriesByType('navigation');
-  return entry && 'type' in entry ? String(entry.type) : undefined;
+  if (!entry || !('type' in entry)) return undefined;
+  return URL.canParse(entry.name) && URL.canParse(href) && new URL(entry.name).pathname === new URL(href).pathname ? String(entry.type) : 'navigate';
 }
 
 /**
  * Processes the callback URL once: takes (and deletes) the pending round trip, validates the response, and
  * strips the code or tokens from the address bar and history. Repeated calls for the same URL return the same outcome.
  */
-export function consumeCallback(href: string, navigationType: string | undefined = documentNavigationType()): CallbackOutcome {
+export function consumeCallback(href: string, navigationType: string | undefined = documentNavigationType(href)): CallbackOutcome {
   if (consumed?.href === href) return consumed.outcome;
   // Only the document's first look counts: a later in-app visit to /callback was not reloaded.
   const reopened = firstLook && (navigationType === 'reload' || navigationType === 'back_forward');

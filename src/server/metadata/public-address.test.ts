@@ -11,6 +11,7 @@ describe('isPublicAddress', () => {
     ['172.32.0.0', 'just above 172.16/12'],
     ['2606:4700:4700::1111', 'a public IPv6 address'],
     ['::ffff:8.8.8.8', 'an IPv4-mapped public address'],
+    ['64:ff9b::808:808', 'NAT64 of a public address'],
   ])('%s is public (%s)', (address) => {
     expect(isPublicAddress(address)).toBe(true);
   });
@@ -44,6 +45,9 @@ describe('isPublicAddress', () => {
     ['::ffff:169.254.169.254', 'IPv4-mapped link-local'],
     ['::127.0.0.1', 'IPv4-compatible loopback'],
     ['2002:7f00:1::', '6to4 of 127.0.0.1'],
+    ['64:ff9b::7f00:1', 'NAT64 (RFC 6052 well-known prefix) of 127.0.0.1'],
+    ['64:ff9b::a9fe:a9fe', 'NAT64 of the cloud metadata service'],
+    ['64:ff9b::10.0.0.1', 'NAT64 of RFC 1918'],
     ['2001:db8::1', 'documentation'],
     ['example.com', 'not an address at all'],
     ['', 'empty'],

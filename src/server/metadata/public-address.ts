@@ -40,7 +40,12 @@ const nonPublicIpv6: readonly (readonly [string, number])[] = [
 ];
 
 const nonPublic = new BlockList();
-for (const [network, prefix] of nonPublicIpv4) nonPublic.addSubnet(network, prefix, 'ipv4');
+for (const [network, prefix] of nonPublicIpv4) {
+  nonPublic.addSubnet(network, prefix, 'ipv4');
+  // RFC 6052 well-known NAT64 prefix 64:ff9b::/96: a NAT64 gateway forwards it to the embedded IPv4 address, so the
+  // IPv4 rules apply to that address too (64:ff9b::7f00:1 is 127.0.0.1, 64:ff9b::a9fe:a9fe the metadata service).
+  nonPublic.addSubnet(`64:ff9b::${network}`, 96 + prefix, 'ipv6');
+}
 for (const [network, prefix] of nonPublicIpv6) nonPublic.addSubnet(network, prefix, 'ipv6');
 
 /** An IP literal as a URL's hostname carries it (`[::1]`), without brackets; null for a name. */

@@ -100,11 +100,21 @@ function validated<T extends z.ZodType>(schema: T, value: unknown, url: URL, wha
 export function discoveryUrlOf(issuer: string): URL {
   const url = new URL(issuer);
   if (url.search || url.hash) throw new ApiError(400, 'invalid_request', `An issuer has no query or fragment: ${issuer}`);
-  return new URL(`${url.pathname.replace(/\/$/, '')}/.well-known/openid-configuration`, url.origin);
+  // Joined as text, not resolved against the origin: a path such as `//evil.example/x` would resolve to another host.
+  return new URL(`${url.origin}${url.pathname.replace(/\/$/, '')}/.well-known/openid-configuration`);
 }
 
+/** Private members of a JWK (RFC 7518 §6.2.2, §6.3.2, §6.4.1, RFC 8037 §2): never relayed to the browser. */
+const privateJwkMembers = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
+
 async function fetchJwkSet(url: URL, policy: MetadataPolicy) {
-  return validated(jwkSetSchema, await getJson(url, policy), url, 'a JWK Set (RFC 7517 §5: a "keys" array of JWK objects)');
+  const jwks = validated(jwkSetSchema, await getJson(url, policy), url, 'a JWK Set (RFC 7517 §5: a "keys" array of JWK objects)');
+  const index = jwks.keys.findIndex((key) => privateJwkMembers.some((member) => member in key));
+  if (index >= 0) {
+    const members = privateJwkMembers.filter((member) => member in (jwks.keys[index] ?? {}));
+    throw new ApiError(502, 'metadata_invalid', `${url.href} publishes private key material (key ${index + 1} has ${members.map((m) => `"${m}"`).join(', ')}): a JWK Set for verifying names public keys only, so it is not passed on`);
+  }
+  return jwks;
 }
 
 /**

@@ -48,6 +48,12 @@ function answerAsTold(path: string, res: ServerResponse) {
       return discovery(res, `${o}/file-jwks`, 'file:///etc/passwd');
     case '/not-a-jwks':
       return json({ keys: 'all of them' });
+    case '/private-jwk':
+      return json({ keys: [jwk, { ...jwk, kid: 'k2', d: 'private-exponent', p: 'prime' }] });
+    case '/oct-jwk':
+      return json({ keys: [{ kty: 'oct', kid: 'hmac', k: 'c2VjcmV0' }] });
+    case '/deep':
+      return json({ keys: [{ kty: 'RSA', x: JSON.parse(`${'['.repeat(200)}${']'.repeat(200)}`) as unknown }] });
     case '/keyless-jwk':
       return json({ keys: [{ kid: 'no-kty' }] });
     case '/big':
@@ -69,6 +75,8 @@ beforeAll(async () => {
     req.resume();
     const path = new URL(req.url ?? '/', 'http://stub').pathname;
     if (path === '/.well-known/openid-configuration') return discovery(res, `${configured.origin}/`, `${configured.origin}/keys`);
+    // A configured issuer knows its client's secret (stubProfile's): careless answers are scrubbed like any other.
+    if (path === '/careless-jwks') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [{ ...jwk, kid: 'stub-secret-value' }] }));
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] }));
   });
 });
@@ -107,6 +115,14 @@ describe('POST /api/metadata fetches public metadata', () => {
     expect(await res.json()).toEqual({ jwks: { keys: [jwk] }, fetchedFrom: { jwks: `${idp.origin}/jwks` } });
   });
 
+  it("a configured issuer's answer passes the secret scrubber: its client's secret never comes back", async () => {
+    const res = await post({ jwksUri: `${configured.origin}/careless-jwks` });
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).not.toContain('stub-secret-value');
+    expect(text).toContain('[redacted]');
+  });
+
   it("a configured issuer's origin, plain http on loopback, without being listed", async () => {
     const res = await post({ issuer: `${configured.origin}/` });
     expect(res.status).toBe(200);
@@ -136,10 +152,14 @@ describe('POST /api/metadata refuses, with a stable code and the URL named', () 
     ['a discovery document for another issuer', () => ({ issuer: `${idp.origin}/mismatch` }), 502, 'metadata_issuer_mismatch', /names the issuer ".*\/someone-else", not ".*\/mismatch"/],
     ['an issuer that differs only by the trailing slash', () => ({ issuer: `${idp.origin}/good/` }), 502, 'metadata_issuer_mismatch', /OIDC Discovery §4\.3/],
     ['keys that are not an array', () => ({ jwksUri: `${idp.origin}/not-a-jwks` }), 502, 'metadata_invalid', /not a JWK Set/],
+    ['a JWK Set with a private key, never relayed', () => ({ jwksUri: `${idp.origin}/private-jwk` }), 502, 'metadata_invalid', /private key material \(key 2 has "d", "p"\)/],
+    ['a JWK Set with a symmetric key', () => ({ jwksUri: `${idp.origin}/oct-jwk` }), 502, 'metadata_invalid', /key 1 has "k"/],
+    ['a JWK nested too deep to scrub', () => ({ jwksUri: `${idp.origin}/deep` }), 502, 'metadata_invalid', /nested deeper than/],
     ['a JWK without kty', () => ({ jwksUri: `${idp.origin}/keyless-jwk` }), 502, 'metadata_invalid', /not a JWK Set/],
     ['an answer over 512 KB', () => ({ jwksUri: `${idp.origin}/big` }), 502, 'response_too_large', /512 KB/],
     ['no answer in time', () => ({ jwksUri: `${idp.origin}/hang` }), 504, 'upstream_timeout', /did not answer within 400 ms/],
     ['a host that does not resolve', () => ({ jwksUri: 'https://no-such-host.invalid/jwks' }), 502, 'upstream_unreachable', /Could not reach https:\/\/no-such-host\.invalid/],
+    ['an issuer path that starts like another host: discovery stays on the issuer\'s host', () => ({ issuer: `${idp.origin}//127.0.0.2/x` }), 502, 'metadata_status', /^http:\/\/127\.0\.0\.1:\d+\/\/127\.0\.0\.2\/x\/\.well-known\/openid-configuration answered HTTP 404/],
     ['an issuer with a query', () => ({ issuer: `${idp.origin}/good?x=1` }), 400, 'invalid_request', /no query or fragment/],
     ['neither issuer nor jwksUri', () => ({}), 400, 'invalid_request', /invalid/],
     ['both at once', () => ({ issuer: `${idp.origin}/good`, jwksUri: `${idp.origin}/jwks` }), 400, 'invalid_request', /invalid/],

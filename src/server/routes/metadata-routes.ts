@@ -3,6 +3,8 @@ import { metadataRequestSchema } from '../../shared/metadata-contract';
 import type { AppDeps } from '../deps';
 import { createMetadataHttp } from '../metadata/metadata-http';
 import { fetchPublicMetadata, type MetadataPolicy } from '../metadata/public-metadata';
+import { ApiError } from '../errors';
+import { createSecretScrubber, NestingTooDeepError } from '../oauth/secret-scrubber';
 import { jsonBody } from './request-input';
 
 /**
@@ -15,9 +17,19 @@ export function metadataRoutes(deps: AppDeps) {
     timeoutMs: deps.config.upstreamTimeoutMs,
     get: deps.metadata?.get ?? createMetadataHttp(),
   };
+  // Configured issuers are fetched without the address guard, and know their clients' secrets: their answers pass the
+  // same scrubber as every other authorization-server answer.
+  const scrubber = createSecretScrubber(deps.config);
   return new Hono().post('/metadata', jsonBody(metadataRequestSchema, 'metadata request'), async (c) => {
     const answer = await fetchPublicMetadata(c.req.valid('json'), policy);
+    let scrubbed;
+    try {
+      scrubbed = scrubber.json(answer);
+    } catch (err) {
+      if (!(err instanceof NestingTooDeepError)) throw err;
+      throw new ApiError(502, 'metadata_invalid', `The metadata is ${err.message}: a JWK Set is never that deep`);
+    }
     c.header('cache-control', 'no-store');
-    return c.json(answer);
+    return c.json(scrubbed);
   });
 }
