@@ -77,7 +77,11 @@ test('audience https://api.demo.test/ with read:appointments gives a JWT access 
   expect(String(claims.scope).split(' ')).toContain('read:appointments');
   const diff = page.getByRole('table', { name: 'Requested vs granted' });
   await expect(diff.getByRole('row', { name: /^read:appointments / })).toContainText('granted');
-  await expect(access.getByRole('link', { name: 'Open in token editor' })).toHaveAttribute('href', /^\/debugger#token=/);
+  // "Open in token editor" hands the token over in memory: it is in the editor, and in no URL or history entry.
+  const accessToken = await access.getByRole('textbox', { name: 'Access token' }).inputValue();
+  await access.getByRole('link', { name: 'Open in token editor' }).click();
+  await expect(page.getByRole('textbox', { name: 'Encoded token' })).toHaveValue(accessToken);
+  expect(page.url()).toMatch(/\/debugger$/);
 });
 
 test('the callback shows the raw token response with copy buttons, says why for every requested-vs-granted row, and says so when a reload lost the tokens', async ({ page }) => {

@@ -72,7 +72,7 @@ describe('/callback', () => {
     landOnCallback('', `access_token=opaque-at&id_token=${idToken}&state=the-state&scope=openid`);
     expect(screen.getByText(/nonce checked/)).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: 'Access token' })).toHaveValue('opaque-at');
-    expect(screen.getAllByRole('link', { name: 'Open in token editor' })[0]).toHaveAttribute('href', '/debugger#token=opaque-at');
+    expect(screen.getAllByRole('link', { name: 'Open in token editor' })[0]).toHaveAttribute('href', '/debugger');
     const diff = screen.getByRole('table', { name: 'Requested vs granted' });
     expect(within(diff).getByRole('row', { name: /^read:things / })).toHaveTextContent('dropped');
     // Every row says why; openid is listed in the response here.

@@ -13,7 +13,7 @@ function TokenCard({ label, token }: TokenCardProps) {
   const isJwt = decoded.kind === 'jws' || decoded.kind === 'jwe';
   const headingId = `token-${label.toLowerCase().replace(/\s+/g, '-')}`;
   const navigate = useNavigate();
-  const { reissueRequested, introspectionRequested } = useReissueHandoffActions();
+  const { reissueRequested, introspectionRequested, editorRequested } = useReissueHandoffActions();
   return (
     <section className="token-card" aria-labelledby={headingId}>
       <h3 id={headingId}>
@@ -32,9 +32,10 @@ function TokenCard({ label, token }: TokenCardProps) {
         </>
       ) : null}
       <div className="button-row">
-        <Link className="button" to={{ pathname: '/debugger', hash: `token=${encodeURIComponent(token)}` }}>
-        Open in token editor
-      </Link>
+        {/* In memory, never in the URL: a URL carries a token only as a share link the user asks for. */}
+        <Link className="button" to="/debugger" onClick={() => editorRequested(token)}>
+          Open in token editor
+        </Link>
       {decoded.kind === 'jws' && label === 'Access token' ? (
         // The token travels to /introspect in memory, never in the URL.
         <button

@@ -1,7 +1,7 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, renderHook, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RFC7515_A1, RFC7515_A5 } from '../../lib/jwt/fixtures/rfc-vectors';
-import { useIntrospectionHandoff } from '../../state/reissue-handoff';
+import { useEditorHandoff, useIntrospectionHandoff, useReissueHandoffActions } from '../../state/reissue-handoff';
 import { renderRoute } from '../../test-support/render-route';
 import { Component as DebuggerRoute } from './debugger-route';
 import { resetDebuggerStore } from './debugger-store';
@@ -112,5 +112,14 @@ describe('/debugger', () => {
     await waitFor(() => expect(location().pathname).toBe('/introspect'));
     expect(location().search + location().hash).toBe('');
     expect(handedOver).toBe(opaque);
+  });
+
+  it('takes a token another tool handed over in memory ("Open in token editor") once, with nothing in the URL', async () => {
+    const { result } = renderHook(() => ({ actions: useReissueHandoffActions(), pending: useEditorHandoff() }));
+    act(() => result.current.actions.editorRequested(RFC7515_A1.token));
+    const { location } = renderRoute(<DebuggerRoute />, { url: '/debugger' });
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Encoded token' })).toHaveValue(RFC7515_A1.token));
+    expect(location().hash).toBe('');
+    expect(result.current.pending).toBe('');
   });
 });

@@ -1,7 +1,7 @@
 import { Suspense, useDeferredValue, useEffect, useId, useMemo } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { tokenFromFragment } from '../../lib/jwt/share';
-import { useReissueHandoffActions } from '../../state/reissue-handoff';
+import { useEditorHandoff, useReissueHandoffActions } from '../../state/reissue-handoff';
 import { useDebuggerActions, useSecretEncoding, useVerificationKey } from './debugger-store';
 import { ExamplesMenu } from './examples-menu';
 import { ClaimsPanel, FindingsPanel, JwePanel, SharePanel, SigningPanel, ValidationPanel, VerificationPanel } from './lazy-panels';
@@ -24,6 +24,18 @@ function useFragmentToken() {
     tokenPasted(found.token);
     void navigate(pathname, { replace: true });
   }, [hash, pathname, navigate, tokenPasted]);
+}
+
+/** Takes a token another tool handed over in memory ("Open in token editor"), once. */
+function useHandedToken() {
+  const handed = useEditorHandoff();
+  const { editorHandoffTaken } = useReissueHandoffActions();
+  const { tokenPasted } = useDebuggerActions();
+  useEffect(() => {
+    if (!handed) return;
+    tokenPasted(handed);
+    editorHandoffTaken();
+  }, [handed, tokenPasted, editorHandoffTaken]);
 }
 
 /** Only the issuer can read an opaque token: hand it to /introspect in memory (never the URL, never storage). */
@@ -54,6 +66,7 @@ function PanelLoading() {
 
 export function Component() {
   useFragmentToken();
+  useHandedToken();
   const { cleaned, decoded, classification } = useDecodedToken();
   const keyText = useVerificationKey();
   const encoding = useSecretEncoding();

@@ -131,7 +131,7 @@ describe('/introspect', () => {
     await user.click(within(mint).getByRole('button', { name: 'Get token' }));
     expect(await within(mint).findByRole('textbox', { name: 'Minted token' })).toHaveValue('minted.jwt.value');
     expect(calls.find((c) => c.path === '/api/token')?.body).toEqual({ profile: 'rs', audience: 'https://api.example/', scope: 'read:x' });
-    expect(within(mint).getByRole('link', { name: 'Open in token editor' })).toHaveAttribute('href', '/debugger#token=minted.jwt.value');
+    expect(within(mint).getByRole('link', { name: 'Open in token editor' })).toHaveAttribute('href', '/debugger');
     await user.click(within(mint).getByRole('button', { name: 'Use this token' }));
     expect(screen.getByRole('textbox', { name: 'Token' })).toHaveValue('minted.jwt.value');
     // The user is brought back to the field that now holds it.

@@ -1,7 +1,9 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { humanizeDuration } from '../../lib/jwt/time';
 import type { ProfileSummary } from '../../shared/api-contract';
 import { useTabTokenActions } from '../../state/tab-tokens';
+import { useReissueHandoffActions } from '../../state/reissue-handoff';
 import { lessonObserved } from '../../state/lesson-observations';
 import { splitScope } from '../../lib/oauth/scope';
 import { useClientCredentials } from './client-credentials-mutation';
@@ -22,6 +24,7 @@ export function MintPanel({ profiles, onTokenUsed }: { profiles: ProfileSummary[
   const [scopes, setScopes] = useState<string[]>([]);
   const mint = useClientCredentials();
   const { mintedTokenUsed, reissueOpened } = useIntrospectActions();
+  const { editorRequested } = useReissueHandoffActions();
   const { tokenObtained } = useTabTokenActions();
   const api = profile?.apis.find((a) => a.identifier === chosenAudience);
   const audiences = [...new Set([...(profile?.default_audience ? [profile.default_audience] : []), ...(profile?.apis.map((a) => a.identifier) ?? [])])];
@@ -131,9 +134,9 @@ export function MintPanel({ profiles, onTokenUsed }: { profiles: ProfileSummary[
             >
               Use this token
             </button>
-            <a className="button" href={`/debugger#token=${minted.access_token}`}>
+            <Link className="button" to="/debugger" onClick={() => editorRequested(minted.access_token)}>
               Open in token editor
-            </a>
+            </Link>
             <button
               type="button"
               className="button"

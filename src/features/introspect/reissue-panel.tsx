@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import type { JsonObject } from '../../lib/jwt/decode';
 import { decodeToken } from '../../lib/jwt/decode';
 import { REISSUE_METHODS, diffReissuedClaims, scopesBeyond, tokenScopes } from '../../lib/oauth/reissue-diff';
@@ -6,6 +7,7 @@ import type { ReissueMethod } from '../../lib/oauth/reissue-diff';
 import { splitScope } from '../../lib/oauth/scope';
 import type { ProfileSummary } from '../../shared/api-contract';
 import { useTabTokenActions } from '../../state/tab-tokens';
+import { useReissueHandoffActions } from '../../state/reissue-handoff';
 import { ErrorBox } from './error-explanation';
 import { useIntrospectActions, useReissueFocusPending } from './introspect-store';
 import { useReissue } from './reissue-mutation';
@@ -31,6 +33,7 @@ function audiencesOf(claims: JsonObject): string[] {
  */
 export function ReissuePanel({ token, profiles }: { token: string; profiles: ProfileSummary[] }) {
   const machineProfiles = profiles.filter((p) => p.client_auth_method !== 'none');
+  const { editorRequested } = useReissueHandoffActions();
   const claims = claimsOf(token.trim());
   const held = claims ? tokenScopes(claims) : [];
   const [dropped, setDropped] = useState<string[]>([]);
@@ -215,9 +218,9 @@ export function ReissuePanel({ token, profiles }: { token: string; profiles: Pro
             <p className="muted">The re-issued token is not a JWT, so there are no claims to compare.</p>
           )}
           <div className="button-row">
-            <a className="button" href={`/debugger#token=${result.accessToken}`}>
+            <Link className="button" to="/debugger" onClick={() => editorRequested(result.accessToken)}>
               Open in token editor
-            </a>
+            </Link>
           </div>
         </section>
       ) : null}
