@@ -16,7 +16,7 @@ export const jwkSchema = z.looseObject({ kty: z.string().min(1) });
 export const jwkSetSchema = z.object({ keys: z.array(jwkSchema).max(100) });
 
 /** The two members of the discovery document the workbench uses (OIDC Discovery §3); nothing else passes through. */
-export const discoverySummarySchema = z.object({ issuer: z.string().min(1), jwks_uri: z.url() });
+export const discoverySummarySchema = z.object({ issuer: z.string().min(1).max(2048), jwks_uri: z.url().max(2048) });
 
 export const metadataResponseSchema = z.object({
   discovery: discoverySummarySchema.optional(),

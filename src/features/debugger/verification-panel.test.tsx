@@ -69,6 +69,12 @@ describe('VerificationPanel fetches', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Fetch JWKS' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Could not fetch: “tenant.example.com” is not an http(s) URL.');
 
+    // A URL the server refuses for another rule: its own message, not "not a URL".
+    answering({ error: { code: 'invalid_request', message: 'An issuer has no query or fragment: https://idp.example/?x=1' } }, 400);
+    fireEvent.change(screen.getByRole('textbox', { name: 'Trusted issuer' }), { target: { value: 'https://idp.example/?x=1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Fetch from discovery' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Could not fetch: An issuer has no query or fragment: https://idp.example/?x=1');
+
     answering({ error: { code: 'unauthenticated', message: 'no key' } }, 401);
     fireEvent.click(screen.getByRole('button', { name: 'Fetch JWKS' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(/Could not fetch: The companion server needs its access key/);

@@ -13,7 +13,11 @@ const keyCount = (n: number) => `${n} key${n === 1 ? '' : 's'}`;
 function fetchProblem(error: Error, asked: string | undefined): string {
   const access = companionAccessProblem(error);
   if (access) return `${access.title}: ${access.detail}`;
-  if (error instanceof CompanionError && error.code === 'invalid_request') return `“${asked ?? ''}” is not an http(s) URL.`;
+  if (error instanceof CompanionError && error.code === 'invalid_request') {
+    // Not a URL at all: say so. A URL the server still refused (an issuer with a query…): its message names the rule.
+    const url = URL.canParse(asked ?? '') ? new URL(asked ?? '') : null;
+    return url && /^https?:$/.test(url.protocol) ? error.message : `“${asked ?? ''}” is not an http(s) URL.`;
+  }
   return error.message;
 }
 
