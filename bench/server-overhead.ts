@@ -13,6 +13,8 @@ const LOADED_CONNECTIONS = 10;
 const SLICE_SECONDS = 2;
 const DEMO_PROFILE = 'demo';
 const DEMO_M2M_CLIENT = 'demo-m2m';
+/** Issue 15 §4: what the companion adds over the bare node:http hop, p50 at 1 connection. */
+const OWN_COST_GOAL_MS = 0.2;
 
 interface LoadResult {
   requestsPerSecond: number;
@@ -174,6 +176,14 @@ export async function benchServerOverhead(server: CompanionServer): Promise<Sect
     {
       section, metric: 'latency p50, 1 connection, bare node:http proxy (floor of any hop)', unit: 'ms',
       value: bareSingle.p50, baseline: directSingle.p50, ratio: bareSingle.p50 / directSingle.p50,
+    },
+    {
+      section, metric: 'latency p50, 1 connection, companion vs the bare-hop floor', unit: 'ms',
+      value: companionSingle.p50, baseline: bareSingle.p50, ratio: companionSingle.p50 / bareSingle.p50,
+    },
+    {
+      section, metric: 'companion\'s own cost: p50 over the bare-hop floor, 1 connection', unit: 'ms',
+      value: companionSingle.p50 - bareSingle.p50, goal: `≤ ${OWN_COST_GOAL_MS} ms`, met: companionSingle.p50 - bareSingle.p50 <= OWN_COST_GOAL_MS,
     },
     {
       section, metric: `split processes: throughput, ${LOADED_CONNECTIONS} connections`, unit: 'req/s',

@@ -1,7 +1,7 @@
 import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { acceptAccessKeyFromUrl, requireAccessKey } from './access-key';
+import { declaredBodyLimit } from './body-limit';
 import type { AppDeps } from './deps';
 import { ApiError, toApiError } from './errors';
 import { apiCallRoutes } from './routes/api-call';
@@ -48,7 +48,7 @@ export function createApp(deps: AppDeps) {
   api.use('*', (c, next) => (c.req.path === '/api/health' ? next() : keyGuard(c, next)));
   api.use(
     '*',
-    bodyLimit({
+    declaredBodyLimit({
       maxSize: maxJsonBodyBytes,
       onError: () => {
         throw new ApiError(413, 'payload_too_large', `Request bodies are limited to ${maxJsonBodyBytes / 1024} KB`);

@@ -72,6 +72,22 @@ describe('the companion HTTP server at its edges', () => {
     expect(logger.lines.slice(before).join('\n')).not.toMatch(/failed| 500 /);
   });
 
+  it('caps /api bodies at 64 KB over a socket, declared or chunked, and reads a small declared one', async () => {
+    const head = 'POST /api/token HTTP/1.1\r\nHost: 127.0.0.1:4000\r\nOrigin: http://127.0.0.1:4000\r\nContent-Type: application/json\r\nConnection: close\r\n';
+    const big = JSON.stringify({ profile: 'x'.repeat(65 * 1024) });
+    const declared = await raw(`${head}Content-Length: ${big.length}\r\n\r\n${big}`);
+    expect(declared).toMatch(/^HTTP\/1\.1 413 /);
+    expect(jsonBodyOf(declared).error.code).toBe('payload_too_large');
+    const chunked = await raw(`${head}Transfer-Encoding: chunked\r\n\r\n${big.length.toString(16)}\r\n${big}\r\n0\r\n\r\n`);
+    expect(chunked).toMatch(/^HTTP\/1\.1 413 /);
+    expect(jsonBodyOf(chunked).error.code).toBe('payload_too_large');
+    const small = JSON.stringify({ profile: 'nope' });
+    const read = await raw(`${head}Content-Length: ${small.length}\r\n\r\n${small}`);
+    expect(read).toMatch(/^HTTP\/1\.1 404 /);
+    expect(jsonBodyOf(read).error.code).toBe('unknown_profile');
+    expect(read).toMatch(/x-content-type-options: nosniff/i);
+  });
+
   it('stays up: a normal request still works afterwards', async () => {
     const answer = await raw('GET /api/health HTTP/1.1\r\nHost: 127.0.0.1:4000\r\nConnection: close\r\n\r\n');
     expect(answer).toMatch(/^HTTP\/1\.1 200 /);

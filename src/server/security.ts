@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { ApiError } from './errors';
 
 /**
@@ -40,14 +40,28 @@ export function securityHeaders(connectOrigins: readonly string[]): MiddlewareHa
     "base-uri 'none'",
     "object-src 'none'",
   ].join('; ');
+  const always: [string, string][] = [
+    ['X-Content-Type-Options', 'nosniff'],
+    ['Referrer-Policy', 'no-referrer'],
+    ['Cross-Origin-Opener-Policy', 'same-origin'],
+  ];
+  const html: [string, string][] = [...always, ['Content-Security-Policy', csp], ['X-Frame-Options', 'DENY']];
   return async (c, next) => {
     await next();
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
-    c.header('Cross-Origin-Opener-Policy', 'same-origin');
-    if (c.res.headers.get('content-type')?.startsWith('text/html')) {
-      c.header('Content-Security-Policy', csp);
-      c.header('X-Frame-Options', 'DENY');
-    }
+    setResponseHeaders(c, c.res.headers.get('content-type')?.startsWith('text/html') ? html : always);
   };
+}
+
+/**
+ * Sets headers on the response a handler already made. In place when its headers are mutable (every response
+ * we build): Hono's `c.header()` on a finished response copies the whole response once per header, which was
+ * most of this middleware's cost per request. A response with immutable headers (one straight from `fetch`) is
+ * still copied, by `c.header()`.
+ */
+function setResponseHeaders(c: Context, headers: readonly (readonly [string, string])[]): void {
+  try {
+    for (const [name, value] of headers) c.res.headers.set(name, value);
+  } catch {
+    for (const [name, value] of headers) c.header(name, value);
+  }
 }

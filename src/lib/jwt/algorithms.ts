@@ -55,7 +55,8 @@ export function algInfo(alg: JwsAlg): AlgInfo {
 
 /** True for `none` in any letter case: case variants are a known filter-bypass trick. */
 export function isAlgNone(alg: unknown): boolean {
-  return typeof alg === 'string' && alg.toLowerCase() === 'none';
+  // A supported algorithm (never `none`) is answered without lowercasing a copy of it on every verify.
+  return typeof alg === 'string' && !Object.hasOwn(TABLE, alg) && alg.toLowerCase() === 'none';
 }
 
 export function isHmacAlg(alg: unknown): boolean {

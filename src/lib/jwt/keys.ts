@@ -283,7 +283,7 @@ async function parseKeyTextUncached(text: string, encoding: SecretEncoding): Pro
 
 const parsedKeys = new Map<string, Promise<KeyInput>>();
 /** The same parses once they have settled: a verify per keystroke then reads them without waiting a turn. */
-const parsedKeysNow = new Map<string, KeyInput>();
+const parsedKeysNow = new Map<SecretEncoding, Map<string, KeyInput>>();
 
 /** Auto-detects and parses key text (secret, PEM, certificate, JWK or JWKS). Cached by text, so a keystroke elsewhere never re-parses. */
 export function parseKeyText(text: string, encoding: SecretEncoding = 'utf8'): Promise<KeyInput> {
@@ -299,7 +299,13 @@ export function parseKeyText(text: string, encoding: SecretEncoding = 'utf8'): P
     parsedKeys.set(cacheKey, parsing);
     parsing.then(
       (input) => {
-        if (parsedKeys.get(cacheKey) === parsing) parsedKeysNow.set(cacheKey, input);
+        if (parsedKeys.get(cacheKey) !== parsing) return;
+        let now = parsedKeysNow.get(encoding);
+        if (!now) {
+          now = new Map();
+          parsedKeysNow.set(encoding, now);
+        }
+        now.set(text, input);
       },
       () => parsedKeys.delete(cacheKey),
     );
@@ -309,11 +315,13 @@ export function parseKeyText(text: string, encoding: SecretEncoding = 'utf8'): P
 
 /** `parseKeyText`'s answer if it has already settled successfully, else undefined (then await `parseKeyText`). */
 export function parsedKeyTextNow(text: string, encoding: SecretEncoding = 'utf8'): KeyInput | undefined {
-  return parsedKeysNow.get(`${encoding}\u0000${text}`);
+  // By encoding, then by the text itself: no key string is built per call, and the text's hash is computed once.
+  return parsedKeysNow.get(encoding)?.get(text);
 }
 
 const importedKeys = new WeakMap<ParsedKey, Map<string, Promise<CryptoKey>>>();
-const importedKeysNow = new WeakMap<ParsedKey, Map<string, CryptoKey>>();
+/** Settled imports by usage, key and algorithm: looked up on every verify, so without building a key string. */
+const importedKeysNow = { sign: new WeakMap<ParsedKey, Map<JwsAlg, CryptoKey>>(), verify: new WeakMap<ParsedKey, Map<JwsAlg, CryptoKey>>() };
 
 function hmacHash(alg: JwsAlg): string {
   return `SHA-${alg.slice(2)}`;
@@ -333,12 +341,12 @@ export function cryptoKeyFor(key: ParsedKey, alg: JwsAlg, usage: 'sign' | 'verif
     perKey.set(cacheKey, entry);
     entry.then(
       (cryptoKey) => {
-        let now = importedKeysNow.get(key);
+        let now = importedKeysNow[usage].get(key);
         if (!now) {
           now = new Map();
-          importedKeysNow.set(key, now);
+          importedKeysNow[usage].set(key, now);
         }
-        now.set(cacheKey, cryptoKey);
+        now.set(alg, cryptoKey);
       },
       () => {},
     );
@@ -348,7 +356,7 @@ export function cryptoKeyFor(key: ParsedKey, alg: JwsAlg, usage: 'sign' | 'verif
 
 /** `cryptoKeyFor`'s CryptoKey if the import has already succeeded, else undefined (then await `cryptoKeyFor`). In memory only. */
 export function importedKeyNow(key: ParsedKey, alg: JwsAlg, usage: 'sign' | 'verify'): CryptoKey | undefined {
-  return importedKeysNow.get(key)?.get(`${alg}:${usage}`);
+  return importedKeysNow[usage].get(key)?.get(alg);
 }
 
 async function importUncached(key: ParsedKey, alg: JwsAlg, usage: 'sign' | 'verify', subtle: SubtleCrypto): Promise<CryptoKey> {

@@ -116,8 +116,10 @@ async function keyUsedFor(key: ParsedKey): Promise<KeyUsed> {
   return used;
 }
 
+type SubtleParams = AlgorithmIdentifier | RsaPssParams | EcdsaParams;
+
 /** RFC 7518 §3 (and RFC 8037 §3.1): the WebCrypto parameters of each JWS algorithm family, as jose uses them. */
-const SUBTLE_PARAMS: Record<AlgFamily, (hashBits: number) => AlgorithmIdentifier | RsaPssParams | EcdsaParams> = {
+const SUBTLE_PARAMS: Record<AlgFamily, (hashBits: number) => SubtleParams> = {
   HMAC: () => ({ name: 'HMAC' }),
   RSA: () => ({ name: 'RSASSA-PKCS1-v1_5' }),
   'RSA-PSS': (bits) => ({ name: 'RSA-PSS', saltLength: bits / 8 }),
@@ -125,26 +127,33 @@ const SUBTLE_PARAMS: Record<AlgFamily, (hashBits: number) => AlgorithmIdentifier
   EdDSA: () => ({ name: 'Ed25519' }),
 };
 
-const signingInputs = new WeakMap<DecodedJws, Uint8Array<ArrayBuffer>>();
+/** Each algorithm's parameters, built once: a verify per keystroke allocates none. */
+const subtleParams = new Map<JwsAlg, SubtleParams>();
+
+function subtleParamsOf(alg: JwsAlg): SubtleParams {
+  let params = subtleParams.get(alg);
+  if (!params) {
+    const info = algInfo(alg);
+    params = SUBTLE_PARAMS[info.family](info.hashBytes * 8);
+    subtleParams.set(alg, params);
+  }
+  return params;
+}
+
+const ascii = new TextEncoder();
 
 /** RFC 7515 §5.2 steps 8-9: the signing input is the ASCII of the first two segments, exactly as received. */
 function signingInputOf(token: DecodedJws): Uint8Array<ArrayBuffer> {
-  let input = signingInputs.get(token);
-  if (!input) {
-    input = new TextEncoder().encode(`${token.segments[0]}.${token.segments[1]}`);
-    signingInputs.set(token, input);
-  }
-  return input;
+  return ascii.encode(`${token.segments[0]}.${token.segments[1]}`);
 }
 
 /**
  * The segments were already parsed strictly (decode.ts) and the key imported by jose (keys.ts), so this is only
  * the WebCrypto check jose's compactVerify ends with. Calling it directly skips re-decoding a 100 KB token per keystroke.
  */
-function checkSignature(token: DecodedJws, alg: JwsAlg, key: ParsedKey): Promise<boolean> {
-  const info = algInfo(alg);
-  const params = SUBTLE_PARAMS[info.family](info.hashBytes * 8);
-  const verify = (cryptoKey: CryptoKey) => globalThis.crypto.subtle.verify(params, cryptoKey, token.signature as Uint8Array<ArrayBuffer>, signingInputOf(token));
+function checkSignature(token: DecodedJws, signingInput: Uint8Array<ArrayBuffer>, alg: JwsAlg, key: ParsedKey): Promise<boolean> {
+  const params = subtleParamsOf(alg);
+  const verify = (cryptoKey: CryptoKey) => globalThis.crypto.subtle.verify(params, cryptoKey, token.signature as Uint8Array<ArrayBuffer>, signingInput);
   // An imported key is used at once: no extra turn of the event loop per verify.
   const ready = importedKeyNow(key, alg, 'verify');
   return ready ? verify(ready) : cryptoKeyFor(key, alg, 'verify').then(verify);
@@ -170,9 +179,9 @@ export async function verifyToken(decoded: DecodeResult, keyText: string, option
   if (isAlgNone(rawAlg)) {
     return verdict('not-verified', 'alg-none', `"alg": "${String(rawAlg)}" means the token is unsigned (unsecured JWS). It is never accepted as verified.`);
   }
-  const crit = Array.isArray(decoded.header.crit) ? (decoded.header.crit as string[]) : [];
-  const unknownCrit = crit.filter((name) => !options.understoodCrit?.includes(name));
-  if (unknownCrit.length > 0) {
+  const crit = decoded.header.crit;
+  const unknownCrit = Array.isArray(crit) ? (crit as string[]).filter((name) => !options.understoodCrit?.includes(name)) : undefined;
+  if (unknownCrit && unknownCrit.length > 0) {
     return verdict('not-verified', 'crit-unknown', `the header marks ${unknownCrit.map((n) => `"${n}"`).join(', ')} as critical, an extension this verifier does not understand, so the token must be rejected (RFC 7515 §4.1.11).`);
   }
   if (!isSupportedAlg(rawAlg)) {
@@ -182,7 +191,8 @@ export async function verifyToken(decoded: DecodeResult, keyText: string, option
   if (!options.algorithms.includes(alg)) {
     return verdict('invalid', 'alg-not-allowed', `${alg} is not in the algorithm allowlist (${options.algorithms.join(', ')}).`);
   }
-  if (keyText.trim() === '') return verdict('not-verified', 'no-key', `no key yet: paste ${describeNeededKey(alg)} in "Verification key".`);
+  // /\S/ is trim()'s notion of whitespace, without copying the key text on every call.
+  if (!/\S/.test(keyText)) return verdict('not-verified', 'no-key', `no key yet: paste ${describeNeededKey(alg)} in "Verification key".`);
 
   let candidates: ParsedKey[];
   let fromSet = false;
@@ -219,6 +229,8 @@ export async function verifyToken(decoded: DecodeResult, keyText: string, option
 
   let lastRefusal: Verdict | undefined;
   const tried: string[] = [];
+  // Encoded once per call, for every candidate key; not kept per token, as each keystroke brings a new decode.
+  let signingInput: Uint8Array<ArrayBuffer> | undefined;
   for (const key of candidates) {
     const refusal = keyRefusal(key, alg);
     if (refusal) {
@@ -231,11 +243,13 @@ export async function verifyToken(decoded: DecodeResult, keyText: string, option
       continue;
     }
     try {
-      if (await checkSignature(decoded, alg, key)) {
+      signingInput ??= signingInputOf(decoded);
+      if (await checkSignature(decoded, signingInput, alg, key)) {
         const keyUsed = keysUsed.get(key) ?? (await keyUsedFor(key));
         const which = fromSet ? ` with ${describeCandidate(key)} of the JWKS` : '';
-        const claims = decoded.claims === undefined ? {} : { claims: decoded.claims as JsonObject as VerifiedClaims };
-        return verdict('verified', 'ok', `${alg}${which}, key thumbprint ${keyUsed.thumbprint}.`, { keyUsed, key, ...claims });
+        const verified = verdict('verified', 'ok', `${alg}${which}, key thumbprint ${keyUsed.thumbprint}.`, { keyUsed, key });
+        if (decoded.claims !== undefined) verified.claims = decoded.claims as JsonObject as VerifiedClaims;
+        return verified;
       }
       tried.push(describeCandidate(key));
     } catch (error) {

@@ -73,11 +73,29 @@ export function upstreamFetch(baseFetch: typeof fetch, timeoutMs: number): typeo
   };
 }
 
+/** The whole body of each response that `createUpstreamHttp` buffered, so that it is read back without a stream. */
+const bufferedBodies = new WeakMap<Response, Uint8Array>();
+const utf8 = new TextDecoder();
+
+/** Hands `readUpstreamText` the bytes already buffered behind `response` (whose own body stays unread). */
+export function rememberBufferedBody(response: Response, bytes: Uint8Array): Response {
+  bufferedBodies.set(response, bytes);
+  return response;
+}
+
 /**
  * Reads an upstream body as text, at most 1 MB of it (whatever fetch produced the response), mapping a stalled or
  * broken body like a failed request.
  */
 export async function readUpstreamText(response: Response, host: string, timeoutMs: number): Promise<string> {
+  const buffered = bufferedBodies.get(response);
+  if (buffered) {
+    // Read once, as a body is: a second read goes to the stream.
+    bufferedBodies.delete(response);
+    if (buffered.byteLength > maxUpstreamResponseBytes) throw tooLarge(host);
+    // As response.text() decodes: UTF-8, a byte-order mark dropped.
+    return utf8.decode(buffered);
+  }
   if (Number(response.headers.get('content-length')) > maxUpstreamResponseBytes) {
     await response.body?.cancel().catch(() => {});
     throw tooLarge(host);
@@ -103,5 +121,5 @@ export async function readUpstreamText(response: Response, host: string, timeout
     throw new ApiError(502, 'upstream_unreachable', `${host} closed the connection before finishing its answer`);
   }
   // As response.text() decodes: UTF-8, a byte-order mark dropped.
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return utf8.decode(Buffer.concat(chunks));
 }

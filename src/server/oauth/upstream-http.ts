@@ -1,5 +1,6 @@
 import { Agent, request } from 'undici';
 import type { Dispatcher } from 'undici';
+import { rememberBufferedBody } from './upstream-fetch';
 
 interface UpstreamHttpOptions {
   /** Answers larger than this are refused by undici (ResponseExceededMaxSizeError). */
@@ -61,7 +62,10 @@ export function createUpstreamHttp(options: UpstreamHttpOptions = {}): typeof fe
       body: requestBody(init?.body),
       ...(signal ? { signal } : {}),
     });
-    const bytes = await answer.body.arrayBuffer();
-    return new Response(nullBodyStatuses.has(answer.statusCode) ? null : bytes, { status: answer.statusCode, headers: responseHeaders(answer.headers) });
+    const bytes = new Uint8Array(await answer.body.arrayBuffer());
+    const noBody = nullBodyStatuses.has(answer.statusCode);
+    const response = new Response(noBody ? null : bytes, { status: answer.statusCode, headers: responseHeaders(answer.headers) });
+    // Readers of the answer (readUpstreamText) take the bytes as they are, not back through the Response's stream.
+    return noBody ? response : rememberBufferedBody(response, bytes);
   };
 }
