@@ -8,6 +8,8 @@ const KEYSTROKES = 200;
 const WARMUP_KEYSTROKES = 10;
 const SIZES = [{ label: '1 KB', bytes: 1024 }, { label: '10 KB', bytes: 10 * 1024 }, { label: '100 KB', bytes: 100 * 1024 }] as const;
 const P95_GOAL_MS = 16;
+/** Issue 15: a keystroke on a 1 KB token within half a frame. */
+const P95_GOAL_1KB_MS = 8;
 const RATIO_GOAL = 3;
 /** 20 keystrokes a second: faster than people type, so work deferred from one keystroke can still meet the next. */
 const KEYSTROKE_INTERVAL_MS = 50;
@@ -151,12 +153,14 @@ export async function benchKeystroke(browser: Browser, appUrl: string): Promise<
       const base = summarize(measured.baseline);
       const p95Ratio = app.p95 / base.p95;
       const is100 = size.bytes === 100 * 1024;
+      const is1 = size.bytes === 1024;
+      const msGoal = is100 ? P95_GOAL_MS : is1 ? P95_GOAL_1KB_MS : null;
       rows.push(
         { section, metric: `${size.label} token (${token.length} chars) p50`, unit: 'ms', value: app.p50, baseline: base.p50, ratio: app.p50 / base.p50 },
         {
           section, metric: `${size.label} token p95 (${app.n} keystrokes)`, unit: 'ms', value: app.p95, baseline: base.p95, ratio: p95Ratio,
-          goal: is100 ? `p95 ≤ ${P95_GOAL_MS} ms, ≤ ${RATIO_GOAL}×` : `≤ ${RATIO_GOAL}×`,
-          met: (is100 ? app.p95 <= P95_GOAL_MS : true) && p95Ratio <= RATIO_GOAL,
+          goal: msGoal !== null ? `p95 ≤ ${msGoal} ms, ≤ ${RATIO_GOAL}×` : `≤ ${RATIO_GOAL}×`,
+          met: (msGoal !== null ? app.p95 <= msGoal : true) && p95Ratio <= RATIO_GOAL,
         },
       );
     } finally {
