@@ -59,6 +59,8 @@ describe('endpoints', () => {
   it('derives the discovery URL and the Management API audience', () => {
     expect(discoveryUrl('https://tenant.auth0.com/')).toBe('https://tenant.auth0.com/.well-known/openid-configuration');
     expect(discoveryUrl('https://sso.example.com/realms/demo')).toBe('https://sso.example.com/realms/demo/.well-known/openid-configuration');
+    // Joined as text: an issuer path that starts with // stays on the issuer's host.
+    expect(new URL(discoveryUrl('https://good.example//evil.example/x')).host).toBe('good.example');
     const resolved = resolveIssuer('tenant.auth0.com');
     expect(resolved && managementApiIdentifier(resolved)).toBe('https://tenant.auth0.com/api/v2/');
   });

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { discoveryUrl } from '../../lib/oauth/issuer';
 import { discoverySummarySchema, jwkSetSchema, type MetadataRequest, type MetadataResponse } from '../../shared/metadata-contract';
 import { ApiError } from '../errors';
 import { AddressRefusedError, type MetadataGet } from './metadata-http';
@@ -101,7 +102,7 @@ export function discoveryUrlOf(issuer: string): URL {
   const url = new URL(issuer);
   if (url.search || url.hash) throw new ApiError(400, 'invalid_request', `An issuer has no query or fragment: ${issuer}`);
   // Joined as text, not resolved against the origin: a path such as `//evil.example/x` would resolve to another host.
-  return new URL(`${url.origin}${url.pathname.replace(/\/$/, '')}/.well-known/openid-configuration`);
+  return new URL(discoveryUrl(url.href));
 }
 
 /** Private members of a JWK (RFC 7518 §6.2.2, §6.3.2, §6.4.1, RFC 8037 §2): never relayed to the browser. */

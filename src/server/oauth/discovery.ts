@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import * as oauth from 'oauth4webapi';
 import { z } from 'zod';
-import { isLoopbackHost } from '../../lib/oauth/issuer';
+import { discoveryUrl, isLoopbackHost } from '../../lib/oauth/issuer';
 import type { ResolvedProfile } from '../config';
 import { ApiError } from '../errors';
 import { lruClock } from './lru-clock';
@@ -54,10 +54,6 @@ export function sameOriginEndpoint(profile: ResolvedProfile, document: Discovery
   return url.href;
 }
 
-/** Where OpenID Connect Discovery §4 looks for the document of `issuer` (path-aware, as oauth4webapi requests it). */
-function discoveryUrl(issuer: URL): string {
-  return new URL(`${issuer.pathname.replace(/\/$/, '')}/.well-known/openid-configuration`, issuer).href;
-}
 
 const discoveryTtlMs = 10 * 60_000;
 /** Far more issuers than any configuration names: the cache holds configured issuers only. */
@@ -87,7 +83,7 @@ export function createDiscoveryCache(baseFetch: typeof fetch, scrubber: SecretSc
     if (answer.body.issuer !== profile.issuer) {
       throw new ApiError(502, 'upstream_error', `The discovery document names the issuer "${answer.body.issuer}", not the profile's "${profile.issuer}"`);
     }
-    return { document: answer.body, upstreamStatus: answer.status, elapsedMs: Math.round(performance.now() - started), endpoint: discoveryUrl(issuerUrl) };
+    return { document: answer.body, upstreamStatus: answer.status, elapsedMs: Math.round(performance.now() - started), endpoint: new URL(discoveryUrl(issuerUrl.href)).href };
   }
 
   const documents = new LRUCache<string, Discovered, ResolvedProfile>({
