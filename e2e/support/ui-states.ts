@@ -216,6 +216,7 @@ uiStates.push(
     reach: async (page) => {
       await openRoute(page, '/learn/trailing-slash', 'One trailing slash');
       await page.getByRole('list', { name: 'Steps' }).getByRole('link').first().click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Authorize-URL builder' })).toBeVisible();
       await expect(page.getByRole('complementary', { name: 'Lesson' })).toBeVisible();
     },
   },

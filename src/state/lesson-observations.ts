@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { create } from 'zustand';
 import type { Observation, Observed } from '../lib/lessons/observations';
 
@@ -12,19 +12,33 @@ const MAX_OBSERVATIONS = 200;
  */
 interface LessonObservationsState {
   observations: Observed[];
-  actions: { observed(observation: Observation): void };
+  /** By lesson id: the last observation before the learner started that lesson over; only later ones count for it. */
+  restartedAfter: Record<string, number>;
+  actions: {
+    observed(observation: Observation): void;
+    lessonRestarted(lessonId: string): void;
+  };
 }
 
 let nextSeq = 1;
 
 const useLessonObservationsStore = create<LessonObservationsState>()((set) => ({
   observations: [],
+  restartedAfter: {},
   actions: {
     observed: (observation) => set((state) => ({ observations: [...state.observations, { ...observation, seq: nextSeq++ }].slice(-MAX_OBSERVATIONS) })),
+    lessonRestarted: (lessonId) => set((state) => ({ restartedAfter: { ...state.restartedAfter, [lessonId]: nextSeq - 1 } })),
   },
 }));
 
 export const useLessonObservations = () => useLessonObservationsStore((s) => s.observations);
+/** The observations that count for a lesson: those made since it was last started over in this tab. */
+export function useLessonObservationsFor(lessonId: string): Observed[] {
+  const observations = useLessonObservations();
+  const after = useLessonObservationsStore((s) => s.restartedAfter[lessonId] ?? 0);
+  return useMemo(() => (after === 0 ? observations : observations.filter((o) => o.seq > after)), [observations, after]);
+}
+export const useLessonRestart = () => useLessonObservationsStore((s) => s.actions.lessonRestarted);
 
 /**
  * Publishes what a tool just did. A plain function, not a hook, so that mutation callbacks (an answer arrived) can

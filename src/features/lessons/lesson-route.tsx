@@ -7,6 +7,7 @@ import { newestUserAccessToken } from '../../lib/lessons/handoff';
 import { findLesson } from '../../lib/lessons/lessons';
 import { useReissueHandoffActions } from '../../state/reissue-handoff';
 import { useTabTokens } from '../../state/tab-tokens';
+import { useLessonRestart } from '../../state/lesson-observations';
 import { useLessonProgressActions } from './lesson-progress-store';
 import { useLessonContext } from './use-lesson-context';
 import { stepStateText, useLessonProgress } from './use-lesson-progress';
@@ -71,6 +72,24 @@ function Materials({ lesson, materials }: { lesson: Lesson; materials: LessonCon
   );
 }
 
+/** Clears the lesson's steps: the progress kept, and what the tools saw in this tab before now. */
+function StartOver({ lesson }: { lesson: Lesson }) {
+  const { progressReset } = useLessonProgressActions();
+  const lessonRestarted = useLessonRestart();
+  return (
+    <button
+      type="button"
+      className="button"
+      onClick={() => {
+        lessonRestarted(lesson.id);
+        progressReset(lesson.id);
+      }}
+    >
+      Start over
+    </button>
+  );
+}
+
 function LessonPage({ lesson }: { lesson: Lesson }) {
   const context = useLessonContext(lesson);
   const progress = useLessonProgress(lesson);
@@ -96,9 +115,12 @@ function LessonPage({ lesson }: { lesson: Lesson }) {
       ) : null}
       <Materials lesson={lesson} materials={context.materials} />
       <h2 id="steps-heading">Steps</h2>
-      <p className="muted" role="status">
-        {done === progress.length ? `All ${progress.length} steps done ✓` : `${done} of ${progress.length} steps done`}
-      </p>
+      <div className="button-row lesson-progress">
+        <p className="muted" role="status">
+          {done === progress.length ? `All ${progress.length} steps done ✓` : `${done} of ${progress.length} steps done`}
+        </p>
+        {done > 0 ? <StartOver lesson={lesson} /> : null}
+      </div>
       <ol className="lesson-steps" aria-labelledby="steps-heading">
         {progress.map(({ step, done: stepDone }, index) => (
           <li key={step.id} className={`panel lesson-step${stepDone ? ' done' : ''}`} aria-labelledby={`step-${step.id}`} data-step={step.id}>

@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import type { Lesson, LessonStep } from '../../lib/lessons/lesson';
-import { useLessonObservations } from '../../state/lesson-observations';
+import { useLessonObservationsFor } from '../../state/lesson-observations';
 import { useLessonProgressActions, useStepsDone } from './lesson-progress-store';
 
 export interface StepProgress {
@@ -14,7 +14,7 @@ export interface StepProgress {
  * round trip is one) keeps it.
  */
 export function useLessonProgress(lesson: Lesson): StepProgress[] {
-  const observations = useLessonObservations();
+  const observations = useLessonObservationsFor(lesson.id);
   const stored = useStepsDone(lesson.id);
   const { stepsDone } = useLessonProgressActions();
   const passing = useMemo(() => lesson.steps.filter((step) => step.check(observations)).map((step) => step.id), [lesson, observations]);
