@@ -1,6 +1,6 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { CompactSign } from 'jose';
-import { clientCredentialsToken, demoApi, managementApi, signInAs } from './demo-tenant';
+import { clientCredentialsToken, demoApi, managementApi, signInAs, userTokensFromApp } from './demo-tenant';
 
 /**
  * Every route in its main states, as the accessibility and narrow-screen suites walk them.
@@ -125,6 +125,20 @@ export const uiStates: UiState[] = [
       await page.getByRole('combobox', { name: 'Profile', exact: true }).selectOption('demo-rs');
       await page.getByRole('button', { name: 'Introspect' }).click();
       await expect(page.getByRole('table', { name: 'Introspection vs local verification' })).toBeVisible();
+    },
+  },
+  {
+    route: '/introspect',
+    state: 're-issue diff',
+    reach: async (page) => {
+      await userTokensFromApp(page, 'alice', { audience: demoApi, scope: 'openid read:appointments write:appointments' });
+      await page.getByRole('region', { name: /^Access token/ }).getByRole('button', { name: 'Re-issue' }).click();
+      await page.waitForURL((url) => url.pathname === '/introspect');
+      const panel = page.getByRole('region', { name: 'Re-issue with fewer scopes' });
+      await panel.getByRole('checkbox', { name: 'read:appointments' }).uncheck();
+      await panel.getByRole('radio', { name: 'Token exchange (keeps the user)' }).check();
+      await panel.getByRole('button', { name: 'Re-issue' }).click();
+      await expect(panel.getByRole('region', { name: 'Re-issued token' }).getByRole('table')).toBeVisible();
     },
   },
   { route: '/explorer', state: 'empty', reach: (page) => openRoute(page, '/explorer', 'API explorer') },

@@ -199,9 +199,13 @@ export function ReissuePanel({ token, profiles }: { token: string; profiles: Pro
                         <th scope="row" className="mono">
                           {row.claim}
                         </th>
-                        <td className="mono">{row.original}</td>
-                        <td className="mono">{row.reissued}</td>
-                        <td>
+                        <td className="mono" data-label="Original">
+                          {row.original}
+                        </td>
+                        <td className="mono" data-label="Re-issued">
+                          {row.reissued}
+                        </td>
+                        <td data-label="What changed">
                           <span className="badge">{row.change}</span> {row.note}
                         </td>
                       </tr>
