@@ -76,6 +76,7 @@ beforeAll(async () => {
     const path = new URL(req.url ?? '/', 'http://stub').pathname;
     if (path === '/.well-known/openid-configuration') return discovery(res, `${configured.origin}/`, `${configured.origin}/keys`);
     // A configured issuer knows its client's secret (stubProfile's): careless answers are scrubbed like any other.
+    if (path === '/careless-redirect') return void res.writeHead(302, { location: 'https://elsewhere.example/keys?client_secret=stub-secret-value' }).end();
     if (path === '/careless-jwks') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [{ ...jwk, kid: 'stub-secret-value' }] }));
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] }));
   });
@@ -121,6 +122,13 @@ describe('POST /api/metadata fetches public metadata', () => {
     const text = await res.text();
     expect(text).not.toContain('stub-secret-value');
     expect(text).toContain('[redacted]');
+  });
+
+  it("a configured issuer's error text is scrubbed too: a redirect's Location carrying its client's secret", async () => {
+    const res = await post({ jwksUri: `${configured.origin}/careless-redirect` });
+    const error = await errorOf(res);
+    expect(error.code).toBe('metadata_redirect_refused');
+    expect(JSON.stringify(error)).not.toContain('stub-secret-value');
   });
 
   it("a configured issuer's origin, plain http on loopback, without being listed", async () => {

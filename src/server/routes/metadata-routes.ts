@@ -21,7 +21,14 @@ export function metadataRoutes(deps: AppDeps) {
   // same scrubber as every other authorization-server answer.
   const scrubber = createSecretScrubber(deps.config);
   return new Hono().post('/metadata', jsonBody(metadataRequestSchema, 'metadata request'), async (c) => {
-    const answer = await fetchPublicMetadata(c.req.valid('json'), policy);
+    let answer;
+    try {
+      answer = await fetchPublicMetadata(c.req.valid('json'), policy);
+    } catch (err) {
+      // Error messages quote what the server sent (a redirect's Location, a mismatched issuer): scrubbed as well.
+      if (err instanceof ApiError) throw new ApiError(err.status, err.code, scrubber.errorText(err.message), err.extras);
+      throw err;
+    }
     let scrubbed;
     try {
       scrubbed = scrubber.json(answer);
