@@ -42,6 +42,9 @@ async function exerciseApi(call: (method: 'GET' | 'POST', path: string, body?: u
     texts.push(await call('POST', '/api/call', { profile, api: 'https://api.demo.test/', method: 'GET', path: '/appointments', mintScope: 'read:appointments' }));
     texts.push(await call('POST', '/api/call', { profile, method: 'GET', path: '/api/v2/users', token: 'opaque-garbage-token' }));
   }
+  // The metadata fetch reaches configured issuers unguarded: their answers and their errors alike.
+  texts.push(await call('POST', '/api/metadata', { issuer: e2eEnv.issuer }));
+  texts.push(await call('POST', '/api/metadata', { jwksUri: `${e2eEnv.issuer}no-such-jwks` }));
   texts.push(await call('GET', '/api/profiles'));
   texts.push(await call('POST', '/api/introspect', { profile: 'canary-secret' }));
   return texts;
