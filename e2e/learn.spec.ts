@@ -223,8 +223,10 @@ test('lesson “Which scopes does this feature need?”: the least-privilege set
 test('lesson “From the global client secret to client credentials”: base64 secret verifies, lifetime flagged, a 24 h two-scope token calls /clients', async ({ page }) => {
   test.setTimeout(60_000);
   await openLesson(page, 'global-secret-to-client-credentials', 'From the global client secret to client credentials');
-  const secret = await page.getByRole('textbox', { name: 'Example global client secret (base64)' }).inputValue();
-  expect(secret).toMatch(/^[A-Za-z0-9+/]+=*$/);
+  // The example material is made in the browser once the page is up ("Making it…" until then).
+  const secretBox = page.getByRole('textbox', { name: 'Example global client secret (base64)' });
+  await expect(secretBox).toHaveValue(/^[A-Za-z0-9+/]+=*$/);
+  const secret = await secretBox.inputValue();
   await expect(step(page, 1).getByRole('link', { name: 'Open the legacy token in the token editor' })).toBeVisible();
   await followLink(page, 1, 'Open the legacy token in the token editor');
   await expect(page.getByRole('table', { name: /^Claims/ })).toBeVisible();
