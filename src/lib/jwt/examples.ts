@@ -2,6 +2,7 @@ import { base64url, calculateJwkThumbprint, CompactEncrypt, CompactSign, exportJ
 import type { JWK } from 'jose';
 import type { ExampleId } from './example-list';
 import type { SecretEncoding } from './keys';
+import { encodeBase64 } from './pem';
 
 /** A sample token with the key that verifies (or decrypts) it. Every key is made at load time and is for this example only. */
 export interface LoadedExample {
@@ -57,8 +58,6 @@ const userAccessClaims = (now: number) => ({
   scope: 'openid profile email read:appointments',
 });
 
-const standardBase64 = (bytes: Uint8Array) => base64url.encode(bytes).replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(bytes.length / 3) * 4, '=');
-
 const signed = (token: string, verificationKey: string, secretEncoding: SecretEncoding = 'utf8'): LoadedExample => ({ token, verificationKey, secretEncoding, decryptionKey: '' });
 
 /** Builds one example token, signed or encrypted now (so `exp` lies ahead), with no network request. */
@@ -93,7 +92,7 @@ export async function buildExample(id: ExampleId, now = Math.floor(Date.now() / 
       const secret = randomBytes(32);
       const claims = { iss: EXAMPLE_ISSUER, sub: 'ExampleGlobalClientIdOnlyForExamples@clients', aud: `${EXAMPLE_ISSUER}api/v2/`, iat: now, exp: now + 365 * DAY, scope: 'read:users update:users', jti: base64url.encode(randomBytes(12)) };
       const token = await new CompactSign(new TextEncoder().encode(JSON.stringify(claims))).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(secret);
-      return signed(token, standardBase64(secret), 'base64');
+      return signed(token, encodeBase64(secret), 'base64');
     }
   }
 }

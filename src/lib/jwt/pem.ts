@@ -24,7 +24,8 @@ export function decodeBase64(text: string): Uint8Array {
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
 
-function encodeBase64(bytes: Uint8Array): string {
+/** Standard base64 (RFC 4648 §4), padded: what PEM bodies and Auth0's legacy base64 secrets use. */
+export function encodeBase64(bytes: Uint8Array): string {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
