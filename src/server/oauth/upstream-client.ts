@@ -241,6 +241,9 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
         throw redemptionError(error, scrubber.withSecrets(sent), answeredStatus);
       }
     },
+
+    /** The one scrubber of everything authorization servers say, for routes that reach them another way (metadata). */
+    scrubber,
   };
 }
 export type UpstreamClient = ReturnType<typeof createUpstreamClient>;

@@ -4,7 +4,7 @@ import type { AppDeps } from '../deps';
 import { createMetadataHttp } from '../metadata/metadata-http';
 import { fetchPublicMetadata, type MetadataPolicy } from '../metadata/public-metadata';
 import { ApiError } from '../errors';
-import { createSecretScrubber, NestingTooDeepError } from '../oauth/secret-scrubber';
+import { NestingTooDeepError } from '../oauth/secret-scrubber';
 import { jsonBody } from './request-input';
 
 /**
@@ -19,7 +19,7 @@ export function metadataRoutes(deps: AppDeps) {
   };
   // Configured issuers are fetched without the address guard, and know their clients' secrets: their answers pass the
   // same scrubber as every other authorization-server answer.
-  const scrubber = createSecretScrubber(deps.config);
+  const { scrubber } = deps.upstream;
   return new Hono().post('/metadata', jsonBody(metadataRequestSchema, 'metadata request'), async (c) => {
     let answer;
     try {
