@@ -58,14 +58,17 @@ describe('the app-specific password store at the Management API', () => {
     expect((await call('POST', bobPasswords, 'create:user_application_passwords', { label: 'x' })).status).toBe(400);
   });
 
-  it("deletes one with 204, and only the user's own", async () => {
+  it("deletes one with 204, and only the user's own: another user's, or one that does not exist, is Auth0's 404", async () => {
     const { tenant, call } = setup();
     const created = (await call('POST', bobPasswords, 'create:user_application_passwords', create)).body as Json;
-    expect((await call('DELETE', `/api/v2/users/auth0%7Calice/application-passwords/${String(created.id)}`, 'delete:user_application_passwords')).status).toBe(204);
+    const notFound = { statusCode: 404, error: 'Not Found', message: 'The application specific password does not exist.', errorCode: 'inexistent_application_password' };
+    expect(await call('DELETE', `/api/v2/users/auth0%7Calice/application-passwords/${String(created.id)}`, 'delete:user_application_passwords')).toEqual({ status: 404, body: notFound });
     expect(tenant.applicationPasswords.list()).toHaveLength(1);
     expect((await call('DELETE', `${bobPasswords}/${String(created.id)}`, 'delete:user_application_passwords')).status).toBe(204);
     expect(tenant.applicationPasswords.list()).toHaveLength(0);
-    expect((await call('DELETE', `${bobPasswords}/${String(created.id)}`, 'delete:user_application_passwords')).status).toBe(204);
+    expect(await call('DELETE', `${bobPasswords}/${String(created.id)}`, 'delete:user_application_passwords')).toEqual({ status: 404, body: notFound });
+    expect(await call('DELETE', `${bobPasswords}/asp_never_made`, 'delete:user_application_passwords')).toEqual({ status: 404, body: notFound });
+    expect((await call('DELETE', `/api/v2/users/auth0%7Cnobody/application-passwords/asp_x`, 'delete:user_application_passwords')).body).toMatchObject({ errorCode: 'inexistent_user' });
   });
 });
 

@@ -60,6 +60,18 @@ export const auth0Errors = {
   notFound: (message: string, errorCode: string) => new Auth0ApiError(404, message, errorCode),
   inexistentUser: () => new Auth0ApiError(404, 'The user does not exist.', 'inexistent_user'),
   conflict: (message: string, errorCode: string) => new Auth0ApiError(409, message, errorCode),
+  /** POST /api/v2/users with the email or the user_id of an existing user. */
+  userExists: () => new Auth0ApiError(409, 'The user already exists.', 'auth0_idp_error'),
+  /** PATCH /api/v2/users/{id} giving a user the email of another user of the connection. */
+  emailExists: () => new Auth0ApiError(400, 'The specified new email already exists', 'auth0_idp_error'),
+  /** The demo's own bound on JSON nesting (Auth0 documents none): past it, validating the body would overflow the stack. */
+  nestedTooDeep: (max: number) => new Auth0ApiError(400, `Payload validation error: 'JSON nested deeper than ${max} levels'.`, 'invalid_body'),
+  /** Auth0 documents the 10 KB profile limit, not its answer: the code is the name of its tenant log event for it. */
+  profileTooLarge: (bytes: number, max: number) =>
+    new Auth0ApiError(400, `The user profile would be ${bytes} bytes: user profiles are limited to ${max / 1024} KB (${max} bytes), user_metadata and app_metadata included.`, 'user_profile_size_exceeded'),
+  /** A collection of the tenant is full (Auth0's entity limits), or the demo tenant's whole store is. */
+  entityLimit: (message: string) => new Auth0ApiError(403, message, 'entity_limit_exceeded'),
+  inexistentApplicationPassword: () => new Auth0ApiError(404, 'The application specific password does not exist.', 'inexistent_application_password'),
   unknownEndpoint: () => new Auth0ApiError(404, 'Not Found'),
   notEmulated: (method: string, path: string) => new Auth0ApiError(501, `The demo tenant does not emulate ${method} ${path}`, 'not_emulated'),
 } as const;

@@ -1,7 +1,19 @@
 import { createHash } from 'node:crypto';
+import type { BearerCheck } from './bearer-token';
 
 /**
- * The demo Management API's burst limit, per token: a bucket of `burstLimitCapacity` requests that refills at
+ * Whose bucket a request takes from: the client and the user its verified token names (`azp`, `sub`), so that the
+ * header's spelling (`bearer`, extra spaces) or a freshly minted token of the same client never buys a new bucket.
+ * Every request without a token the tenant accepts shares one bucket.
+ */
+export function rateLimitKey(check: BearerCheck): string {
+  if (!check.ok) return 'unverified';
+  const { azp, sub, client_id: clientId } = check.claims;
+  return JSON.stringify(['verified', typeof azp === 'string' ? azp : typeof clientId === 'string' ? clientId : null, sub ?? null]);
+}
+
+/**
+ * The demo Management API's burst limit, per client and user: a bucket of `burstLimitCapacity` requests that refills at
  * `burstLimitRefillPerSecond`, as Auth0's rate limits work (a burst, then a steady rate). Small on purpose, so a
  * 429 can be shown: the 11th request within the same half second is refused.
  */
@@ -27,9 +39,9 @@ export class BurstLimiter {
     private readonly refillPerSecond = burstLimitRefillPerSecond,
   ) {}
 
-  /** Takes one request from the bucket of `credential` (kept only as a fingerprint, never the token itself). */
-  take(credential: string, nowMs = Date.now()): RateLimitState {
-    const key = createHash('sha256').update(credential).digest('base64url');
+  /** Takes one request from the bucket of `bucketKey` (kept only as a fingerprint). */
+  take(bucketKey: string, nowMs = Date.now()): RateLimitState {
+    const key = createHash('sha256').update(bucketKey).digest('base64url');
     const previous = this.#buckets.get(key) ?? { tokens: this.capacity, updatedMs: nowMs };
     const refilled = Math.min(this.capacity, previous.tokens + ((nowMs - previous.updatedMs) / 1000) * this.refillPerSecond);
     const allowed = refilled >= 1;

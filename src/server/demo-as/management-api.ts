@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { isCurrentUserScope } from '../../lib/catalog/api-model';
+import { createRedactingLogger, type Logger } from '../logger';
 import { Auth0ApiError, auth0Errors } from './auth0-errors';
 import { scopesOf, type BearerVerifier } from './bearer-token';
-import { BurstLimiter } from './burst-limit';
+import { BurstLimiter, rateLimitKey } from './burst-limit';
 import { applicationPasswordRoutes } from './mgmt-application-passwords';
 import { clientRoutes } from './mgmt-clients';
 import type { ManagementEnv } from './management-context';
@@ -11,7 +12,7 @@ import { matchManagementOperation } from './management-operations';
 import { roleRoutes } from './mgmt-roles';
 import { userRoutes } from './mgmt-users';
 import { maxBodyBytes } from './request-body';
-import type { TenantStore } from './tenant-store';
+import { TenantStoreLimitError, type TenantStore } from './tenant-store';
 
 export interface ManagementApiOptions {
   tenant: TenantStore;
@@ -20,6 +21,8 @@ export interface ManagementApiOptions {
   audience: string;
   limiter?: BurstLimiter;
   now?: () => Date;
+  /** Where an unexpected error is reported: the server's redacting logger. */
+  logger?: Logger;
 }
 
 /**
@@ -27,12 +30,20 @@ export interface ManagementApiOptions {
  * operation's scope check (before any parameter is looked at), then an in-memory store behind the core resources
  * and a 501 for the rest. Every answer carries Auth0's rate-limit headers.
  */
-export function managementApi({ tenant, verifier, audience, limiter = new BurstLimiter(), now = () => new Date() }: ManagementApiOptions): Hono<ManagementEnv> {
+export function managementApi({
+  tenant,
+  verifier,
+  audience,
+  limiter = new BurstLimiter(),
+  now = () => new Date(),
+  logger = createRedactingLogger([]),
+}: ManagementApiOptions): Hono<ManagementEnv> {
   const app = new Hono<ManagementEnv>();
 
   app.onError((err, c) => {
     if (err instanceof Auth0ApiError) return c.json(err.body, err.status as never);
-    console.error(`demo AS: Management API error: ${err.message}`);
+    if (err instanceof TenantStoreLimitError) return c.json(auth0Errors.entityLimit(err.message).body, 403);
+    logger.error(`demo AS: Management API error: ${err.message}`);
     return c.json({ statusCode: 500, error: 'Internal Server Error', message: 'Internal error' }, 500);
   });
   app.notFound((c) => {
@@ -42,12 +53,11 @@ export function managementApi({ tenant, verifier, audience, limiter = new BurstL
   });
 
   app.use('*', async (c, next) => {
-    const authorization = c.req.header('authorization');
-    const rate = limiter.take(authorization ?? 'anonymous', now().getTime());
+    const check = await verifier.check(c.req.header('authorization'), audience, now());
+    const rate = limiter.take(rateLimitKey(check), now().getTime());
     for (const [name, value] of Object.entries(rate.headers)) c.header(name, value);
     if (!rate.allowed) throw auth0Errors.tooManyRequests();
 
-    const check = await verifier.check(authorization, audience, now());
     if (!check.ok) {
       if (check.problem === 'missing') throw auth0Errors.missingAuthentication();
       if (check.problem === 'malformed') throw auth0Errors.badHeaderFormat();

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { JWTPayload } from 'jose';
 import { z } from 'zod';
 import { auth0Errors } from './auth0-errors';
+import { nestedDeeperThan } from './json-depth';
 import type { MatchedOperation } from './management-operations';
 import type { TenantStore } from './tenant-store';
 
@@ -19,6 +20,9 @@ export interface ManagementEnv {
 
 export type ManagementContext = Context<ManagementEnv>;
 
+/** The deepest JSON body the Management API reads (the demo's own bound): a user's metadata sits 2 levels down. */
+export const maxJsonBodyDepth = 32;
+
 /** The request's JSON body, validated: Auth0's 400s for bad JSON and for a payload that fails the schema. */
 export async function jsonBody<T extends z.ZodType>(c: ManagementContext, schema: T): Promise<z.infer<T>> {
   let raw: unknown;
@@ -27,10 +31,12 @@ export async function jsonBody<T extends z.ZodType>(c: ManagementContext, schema
   } catch {
     throw auth0Errors.invalidJson();
   }
+  if (nestedDeeperThan(raw, maxJsonBodyDepth)) throw auth0Errors.nestedTooDeep(maxJsonBodyDepth);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
+    // Auth0-worded messages name their property themselves.
+    const where = issue?.path.length && !issue.message.includes(' on property ') ? ` (${issue.path.join('.')})` : '';
     throw auth0Errors.invalidBody(`${issue?.message ?? 'invalid body'}${where}`);
   }
   return parsed.data;

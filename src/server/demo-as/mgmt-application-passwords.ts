@@ -51,12 +51,14 @@ export function applicationPasswordRoutes(): Hono<ManagementEnv> {
     return c.json(tenant.applicationPasswords.list().filter((p) => p.user_id === userId).map(passwordView));
   });
 
-  // 204 whether or not it existed, as the Management API's deletes answer.
+  // Auth0 answers 404 for an app-specific password that does not exist, or that is another user's.
   app.delete('/users/:id/application-passwords/:asp_id', (c) => {
     const { tenant } = c.var;
     const { asp_id: aspId = '' } = c.var.matched.params;
     const userId = userIdOf(c.var.matched.params);
-    if (tenant.applicationPasswords.get(aspId)?.user_id === userId) tenant.applicationPasswords.delete(aspId);
+    if (!tenant.users.get(userId)) throw auth0Errors.inexistentUser();
+    if (tenant.applicationPasswords.get(aspId)?.user_id !== userId) throw auth0Errors.inexistentApplicationPassword();
+    tenant.applicationPasswords.delete(aspId);
     return c.body(null, 204);
   });
 

@@ -6,20 +6,28 @@ import { jsonBody, newId, paged, requireCovering, type ManagementContext, type M
 import { mergeMetadata } from './metadata-merge';
 import { checkPermissionsExist, permissionView, permissionsSchema } from './mgmt-roles';
 import type { TenantStore, TenantUser } from './tenant-store';
+import { boundedString, profileBytes, userLimits } from './user-limits';
 import { matchesUserQuery } from './user-search';
 
 /** Users at the demo Management API, with Auth0's request and response shapes. */
 
 const metadata = z.record(z.string(), z.unknown());
 
+const email = z.email().max(userLimits.emailChars);
+const name = boundedString(userLimits.nameChars, 'name', "The user's full name");
+const nickname = boundedString(userLimits.nameChars, 'nickname', "The user's nickname");
+
 const createUserSchema = z
   .object({
     connection: z.string().min(1),
-    email: z.email(),
+    email,
     password: z.string().optional(),
-    user_id: z.string().min(1).optional(),
-    name: z.string().optional(),
-    nickname: z.string().optional(),
+    user_id: boundedString(userLimits.userIdChars, 'user_id', "The external user's id provided by the identity provider")
+      .min(1)
+      .regex(/^\S*$/, { error: (issue) => `'String does not match pattern ^\\S*$: ${String(issue.input)}' on property user_id (The external user's id provided by the identity provider).` })
+      .optional(),
+    name: name.optional(),
+    nickname: nickname.optional(),
     email_verified: z.boolean().optional(),
     user_metadata: metadata.optional(),
     app_metadata: metadata.optional(),
@@ -28,10 +36,10 @@ const createUserSchema = z
 
 const patchUserSchema = z
   .object({
-    email: z.email().optional(),
+    email: email.optional(),
     email_verified: z.boolean().optional(),
-    name: z.string().optional(),
-    nickname: z.string().optional(),
+    name: name.optional(),
+    nickname: nickname.optional(),
     user_metadata: z.record(z.string(), z.unknown().nullable()).optional(),
     app_metadata: z.record(z.string(), z.unknown().nullable()).optional(),
     connection: z.string().optional(),
@@ -51,6 +59,17 @@ function existingUser(tenant: TenantStore, id: string): TenantUser {
   const user = tenant.users.get(id);
   if (!user) throw auth0Errors.inexistentUser();
   return user;
+}
+
+const sameEmail = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/** Stores `user` once it is within Auth0's per-user limits: its profile size, its roles and direct permissions. */
+function saveUser(tenant: TenantStore, user: TenantUser): TenantUser {
+  if (user.roles.length > userLimits.rolesPerUser) throw auth0Errors.entityLimit(`A user can have at most ${userLimits.rolesPerUser} roles.`);
+  if (user.permissions.length > userLimits.permissionsPerUser) throw auth0Errors.entityLimit(`A user can have at most ${userLimits.permissionsPerUser} permissions assigned directly.`);
+  const bytes = profileBytes(userView(user));
+  if (bytes > userLimits.profileBytes) throw auth0Errors.profileTooLarge(bytes, userLimits.profileBytes);
+  return tenant.users.put(user);
 }
 
 const idParam = (c: ManagementContext) => c.var.matched.params.id ?? '';
@@ -73,17 +92,18 @@ export function userRoutes(): Hono<ManagementEnv> {
   app.get('/users-by-email', (c) => {
     const email = c.req.query('email');
     if (!email) throw auth0Errors.invalidQuery("Missing required property: email");
-    return c.json(c.var.tenant.users.list().filter((u) => u.email.toLowerCase() === email.toLowerCase()).map(userView));
+    return c.json(c.var.tenant.users.list().filter((u) => sameEmail(u.email, email)).map(userView));
   });
 
   app.post('/users', async (c) => {
     const body = await jsonBody(c, createUserSchema);
     const { tenant } = c.var;
-    if (tenant.users.find((u) => u.email.toLowerCase() === body.email.toLowerCase())) throw auth0Errors.conflict('The user already exists.', 'auth0_idp_error');
+    const userId = `auth0|${body.user_id ?? newId('')}`;
+    if (tenant.users.get(userId) || tenant.users.find((u) => sameEmail(u.email, body.email))) throw auth0Errors.userExists();
     const now = new Date().toISOString();
     const nickname = body.nickname ?? body.email.split('@')[0] ?? body.email;
-    const user = tenant.users.put({
-      user_id: `auth0|${body.user_id ?? newId('')}`,
+    const user = saveUser(tenant, {
+      user_id: userId,
       email: body.email,
       email_verified: body.email_verified ?? false,
       name: body.name ?? body.email,
@@ -110,8 +130,10 @@ export function userRoutes(): Hono<ManagementEnv> {
       return onUser(c, scope, id) && (allowed === 'any' || (allowed !== undefined && fields.every((f) => allowed.includes(f))));
     });
     const user = existingUser(c.var.tenant, id);
+    const newEmail = body.email;
+    if (newEmail !== undefined && c.var.tenant.users.find((u) => u.user_id !== id && sameEmail(u.email, newEmail))) throw auth0Errors.emailExists();
     const { user_metadata: userMetadata, app_metadata: appMetadata, connection: _connection, ...profile } = body;
-    const updated = c.var.tenant.users.put({
+    const updated = saveUser(c.var.tenant, {
       ...user,
       ...profile,
       user_metadata: userMetadata ? mergeMetadata(user.user_metadata, userMetadata) : user.user_metadata,
@@ -140,7 +162,7 @@ export function userRoutes(): Hono<ManagementEnv> {
     const unknown = body.roles.find((id) => !tenant.roles.get(id));
     if (add && unknown) throw auth0Errors.notFound('The role does not exist.', 'inexistent_role');
     const roles = add ? [...new Set([...user.roles, ...body.roles])] : user.roles.filter((r) => !body.roles.includes(r));
-    tenant.users.put({ ...user, roles });
+    saveUser(tenant, { ...user, roles });
     return c.body(null, 204);
   };
   app.post('/users/:id/roles', changeRoles(true));
@@ -163,7 +185,7 @@ export function userRoutes(): Hono<ManagementEnv> {
     const same = (a: { resource_server_identifier: string; permission_name: string }) => (b: typeof a) =>
       a.resource_server_identifier === b.resource_server_identifier && a.permission_name === b.permission_name;
     const kept = user.permissions.filter((p) => !permissions.some(same(p)));
-    tenant.users.put({ ...user, permissions: add ? [...kept, ...permissions] : kept });
+    saveUser(tenant, { ...user, permissions: add ? [...kept, ...permissions] : kept });
     return c.body(null, add ? 201 : 204);
   };
   app.post('/users/:id/permissions', changePermissions(true));

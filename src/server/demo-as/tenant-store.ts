@@ -113,11 +113,61 @@ export interface TokenClaimRule {
   readonly client_ids: readonly string[];
 }
 
+/**
+ * The demo tenant's bounds (the whole store lives in this process's memory): Auth0's documented entity limits where
+ * it has one (https://auth0.com/docs/troubleshoot/customer-support/operational-policies/entity-limit-policy: roles
+ * per tenant, and the free plan's applications and APIs), the demo's own elsewhere, and a size cap on the whole store.
+ */
+export const tenantLimits = {
+  clients: 10,
+  resourceServers: 10,
+  roles: 1000,
+  /** The demo's own: Auth0 has no count limit on users. */
+  users: 1000,
+  clientGrants: 1000,
+  applicationPasswords: 1000,
+  tokenClaimRules: 100,
+  /** The demo's own: the whole store, as JSON. */
+  storeBytes: 16 * 1024 * 1024,
+} as const;
+
+export type TenantLimits = { readonly [K in keyof typeof tenantLimits]: number };
+
+/** A write the store refuses: a collection is full, or the whole store would pass its size cap. Nothing was written. */
+export class TenantStoreLimitError extends Error {
+  constructor(
+    readonly collection: string,
+    readonly limit: 'count' | 'size',
+    readonly max: number,
+  ) {
+    super(limit === 'count' ? `The demo tenant holds at most ${max} ${collection}.` : `The demo tenant's store is full (${max / (1024 * 1024)} MB).`);
+    this.name = 'TenantStoreLimitError';
+  }
+}
+
+/** The bytes the whole store may hold, shared by its collections. */
+export class StoreBudget {
+  used = 0;
+
+  constructor(readonly maxBytes: number) {}
+}
+
+export interface RecordsLimits {
+  /** Names the collection in a refusal (plural: "users"). */
+  name: string;
+  maxCount: number;
+  budget: StoreBudget;
+}
+
 /** One collection of records keyed by id. Records are copied in, so a caller's object never aliases the store. */
 export class Records<T> {
   readonly #byId = new Map<string, T>();
+  readonly #bytes = new Map<string, number>();
 
-  constructor(private readonly idOf: (record: T) => string) {}
+  constructor(
+    private readonly idOf: (record: T) => string,
+    private readonly limits: RecordsLimits = { name: 'records', maxCount: Number.POSITIVE_INFINITY, budget: new StoreBudget(Number.POSITIVE_INFINITY) },
+  ) {}
 
   list(): T[] {
     return [...this.#byId.values()];
@@ -131,31 +181,61 @@ export class Records<T> {
     return this.list().find(predicate);
   }
 
-  /** Creates or replaces the record with the same id. */
+  /** Creates or replaces the record with the same id; refused with TenantStoreLimitError past the collection's or the store's bound. */
   put(record: T): T {
-    const copy = structuredClone(record);
-    this.#byId.set(this.idOf(copy), copy);
+    // Records are JSON-shaped: the serialization both measures the record and copies it.
+    const json = JSON.stringify(record);
+    const copy = JSON.parse(json) as T;
+    const id = this.idOf(copy);
+    const size = Buffer.byteLength(json);
+    const previous = this.#bytes.get(id);
+    const { name, maxCount, budget } = this.limits;
+    if (previous === undefined && this.#byId.size >= maxCount) throw new TenantStoreLimitError(name, 'count', maxCount);
+    if (budget.used - (previous ?? 0) + size > budget.maxBytes) throw new TenantStoreLimitError(name, 'size', budget.maxBytes);
+    budget.used += size - (previous ?? 0);
+    this.#bytes.set(id, size);
+    this.#byId.set(id, copy);
     return copy;
   }
 
   delete(id: string): boolean {
+    this.limits.budget.used -= this.#bytes.get(id) ?? 0;
+    this.#bytes.delete(id);
     return this.#byId.delete(id);
   }
 }
 
 export class TenantStore {
-  readonly clients = new Records<TenantClient>((c) => c.client_id);
-  readonly clientGrants = new Records<ClientGrant>((g) => g.id);
-  readonly resourceServers = new Records<ResourceServer>((r) => r.id);
-  readonly roles = new Records<TenantRole>((r) => r.id);
-  readonly users = new Records<TenantUser>((u) => u.user_id);
-  readonly applicationPasswords = new Records<ApplicationPassword>((p) => p.id);
-  readonly tokenClaimRules = new Records<TokenClaimRule>((r) => r.id);
+  readonly #budget: StoreBudget;
+  readonly clients: Records<TenantClient>;
+  readonly clientGrants: Records<ClientGrant>;
+  readonly resourceServers: Records<ResourceServer>;
+  readonly roles: Records<TenantRole>;
+  readonly users: Records<TenantUser>;
+  readonly applicationPasswords: Records<ApplicationPassword>;
+  readonly tokenClaimRules: Records<TokenClaimRule>;
   /**
    * The `jti`s of revoked JWT access tokens, with their `exp` (epoch seconds). oidc-provider keeps no record of the
    * JWTs it issues and refuses to revoke them, so the tenant keeps this list (fed by /oauth/revoke).
    */
   readonly #revokedJwts = new Map<string, number>();
+
+  constructor(limits: TenantLimits = tenantLimits) {
+    const budget = (this.#budget = new StoreBudget(limits.storeBytes));
+    const bounded = (name: string, maxCount: number) => ({ name, maxCount, budget });
+    this.clients = new Records((c) => c.client_id, bounded('applications', limits.clients));
+    this.clientGrants = new Records((g) => g.id, bounded('client grants', limits.clientGrants));
+    this.resourceServers = new Records((r) => r.id, bounded('APIs', limits.resourceServers));
+    this.roles = new Records((r) => r.id, bounded('roles', limits.roles));
+    this.users = new Records((u) => u.user_id, bounded('users', limits.users));
+    this.applicationPasswords = new Records((p) => p.id, bounded('application-specific passwords', limits.applicationPasswords));
+    this.tokenClaimRules = new Records((r) => r.id, bounded('rules', limits.tokenClaimRules));
+  }
+
+  /** The bytes the store's records take, as JSON. */
+  get storedBytes(): number {
+    return this.#budget.used;
+  }
 
   /** The API whose identifier (the `audience` a client asks for) is `identifier`. */
   resourceServer(identifier: string): ResourceServer | undefined {
