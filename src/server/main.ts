@@ -74,6 +74,7 @@ async function main() {
         port: env.DEMO_AS_PORT,
         appOrigins: own.allowedOrigins,
         dataDir: resolve(env.DEMO_AS_DATA_DIR),
+        logSecrets: accessKey ? [...config.secrets, accessKey.key] : config.secrets,
       });
     } catch (err) {
       fail(`demo authorization server on port ${env.DEMO_AS_PORT}: ${(err as Error).message}`);

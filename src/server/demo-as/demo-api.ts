@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
+import { createRedactingLogger, type Logger } from '../logger';
 import { scopesOf, type BearerCheck, type BearerVerifier } from './bearer-token';
 import { maxBodyBytes } from './request-body';
 import { demoApiIdentifier } from './tenant';
@@ -53,7 +54,7 @@ function tokenRefusal(check: Exclude<BearerCheck, { ok: true }>): ChallengeError
   return new ChallengeError(401, 'invalid_token', description, `Bearer realm=${quoted(realm)}, error="invalid_token", error_description=${quoted(description)}`);
 }
 
-export function demoApi(verifier: BearerVerifier, now: () => Date = () => new Date()): Hono {
+export function demoApi(verifier: BearerVerifier, now: () => Date = () => new Date(), logger: Logger = createRedactingLogger([])): Hono {
   const appointments = new Map<string, Appointment>(
     [
       { id: 'apt_1', patient: 'Carol Patient', starts_at: '2026-02-02T09:00:00.000Z', with: 'Dr. Alice', notes: '' },
@@ -64,7 +65,7 @@ export function demoApi(verifier: BearerVerifier, now: () => Date = () => new Da
 
   app.onError((err, c) => {
     if (!(err instanceof ChallengeError)) {
-      console.error(`demo API: ${err.message}`);
+      logger.error(`demo API: ${err.message}`);
       return c.json({ error: 'server_error', error_description: 'Internal error' }, 500);
     }
     if (err.challenge) c.header('www-authenticate', err.challenge);

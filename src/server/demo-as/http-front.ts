@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import { errors } from 'oidc-provider';
+import { createRedactingLogger, type Logger } from '../logger';
 import { handleInteraction } from './interactions';
 import { BodyTooLargeError, readBody, withBody } from './request-body';
 import { renderLoginExpiredPage, tenantPageHeaders } from './tenant-page';
@@ -18,7 +19,14 @@ export interface MountedResource {
  * the Auth0 token-request rewrite, then oidc-provider.
  * Nothing a client sends may throw out of it: this process also runs the companion server.
  */
-export function demoRequestHandler(provider: Provider, issuer: string, tenant: TenantStore, resources: readonly MountedResource[] = [], appOrigin?: string) {
+export function demoRequestHandler(
+  provider: Provider,
+  issuer: string,
+  tenant: TenantStore,
+  resources: readonly MountedResource[] = [],
+  appOrigin?: string,
+  logger: Logger = createRedactingLogger([]),
+) {
   const callback = provider.callback();
   return (req: IncomingMessage, res: ServerResponse): void => {
     const respond = (status: number, contentType: string, body: string, headers: Record<string, string> = {}) => {
@@ -39,7 +47,7 @@ export function demoRequestHandler(provider: Provider, issuer: string, tenant: T
         else respond(413, 'text/plain; charset=utf-8', err.message, close);
         return;
       }
-      console.error(`demo AS: ${req.method ?? '?'} request failed: ${err instanceof Error ? err.message : String(err)}`);
+      logger.error(`demo AS: ${req.method ?? '?'} request failed: ${err instanceof Error ? err.message : String(err)}`);
       respondError(500, 'Internal error');
     };
     try {

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import Provider from 'oidc-provider';
+import { createRedactingLogger, type Logger } from '../logger';
 import { bearerVerifier } from './bearer-token';
 import { demoApi, demoApiPath } from './demo-api';
 import { tenantEndpointHooks } from './endpoint-hooks';
@@ -19,6 +20,10 @@ export interface DemoAuthorizationServerOptions {
   /** Where the app runs: demo-spa and demo-web redirect to `${origin}/callback`. */
   appOrigins: readonly string[];
   dataDir: string;
+  /** Secrets besides the tenant's own that its log lines must never carry (the server's config, the access key). */
+  logSecrets?: readonly string[];
+  /** Where the redacted lines go. */
+  logSink?: Logger;
 }
 
 export interface DemoAuthorizationServer {
@@ -45,6 +50,12 @@ function allowLoopbackImplicitRedirects(provider: Provider) {
 }
 
 
+/** The tenant's own secrets: its clients' secrets and every private key's private part. */
+const demoSecrets = (keys: DemoKeys): string[] =>
+  [keys.demoM2mSecret, keys.demoWebSecret, ...keys.cookieKeys, ...[keys.signingKey, keys.demoRsKey].flatMap((k) => [k.d, k.p, k.q, k.dp, k.dq, k.qi])].filter(
+    (s): s is string => typeof s === 'string' && s.length > 0,
+  );
+
 /** Starts the embedded demo authorization server (an oidc-provider that behaves like an Auth0 tenant). */
 export async function startDemoAuthorizationServer(options: DemoAuthorizationServerOptions): Promise<DemoAuthorizationServer> {
   const keys = await loadOrCreateDemoKeys(options.dataDir);
@@ -54,14 +65,15 @@ export async function startDemoAuthorizationServer(options: DemoAuthorizationSer
   allowLoopbackImplicitRedirects(provider);
   registerTokenExchange(provider, tenant, issuer, keys.signingKey);
   provider.use(tenantEndpointHooks(tenant, issuer, keys.signingKey));
-  provider.on('server_error', (_ctx, err) => console.error(`demo AS: server error: ${err.message}`));
+  const logger = createRedactingLogger([...demoSecrets(keys), ...(options.logSecrets ?? [])], options.logSink);
+  provider.on('server_error', (_ctx, err) => logger.error(`demo AS: server error: ${err.message}`));
 
   const verifier = bearerVerifier(issuer, keys.signingKey);
   const resources: MountedResource[] = [
-    { prefix: '/api/v2/', handle: getRequestListener(managementApi({ tenant, verifier, audience: managementApiAudience(issuer) }).fetch) },
-    { prefix: `${demoApiPath}/`, handle: getRequestListener(demoApi(verifier).fetch) },
+    { prefix: '/api/v2/', handle: getRequestListener(managementApi({ tenant, verifier, audience: managementApiAudience(issuer), logger }).fetch) },
+    { prefix: `${demoApiPath}/`, handle: getRequestListener(demoApi(verifier, undefined, logger).fetch) },
   ];
-  const server = createServer(demoRequestHandler(provider, issuer, tenant, resources, options.appOrigins[0]));
+  const server = createServer(demoRequestHandler(provider, issuer, tenant, resources, options.appOrigins[0], logger));
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolveListen());
