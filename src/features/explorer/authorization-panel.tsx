@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { ApiDefinition, ApiOperation } from '../../lib/catalog/api-model';
+import type { CallSubject } from '../../lib/catalog/scope-reach';
 import { decisiveCauses, tokenProblems } from '../../lib/catalog/why-403';
 import type { Why403Cause, Why403Note } from '../../lib/catalog/why-403';
 import { causeMessage, noteMessage } from '../../lib/catalog/why-403-messages';
@@ -21,10 +22,12 @@ interface AuthorizationPanelProps {
   api: ApiDefinition;
   operation: ApiOperation | null;
   profileLabel: string | undefined;
+  /** The call the form will send: the check judges the scopes on the user and the fields it acts on. */
+  call: Omit<CallSubject, 'sub'>;
 }
 
 /** "Authorize with": how the call gets its bearer token, and what the check before sending says about it. */
-export function AuthorizationPanel({ credential, tabTokens, api, operation, profileLabel }: AuthorizationPanelProps) {
+export function AuthorizationPanel({ credential, tabTokens, api, operation, profileLabel, call }: AuthorizationPanelProps) {
   const mode = useAuthorizeMode();
   const pasted = usePastedToken();
   const tabTokenId = useTabTokenId();
@@ -98,7 +101,7 @@ export function AuthorizationPanel({ credential, tabTokens, api, operation, prof
           {credential.reason}
         </p>
       ) : null}
-      <PreSendCheckView credential={credential} api={api} operation={operation} />
+      <PreSendCheckView credential={credential} api={api} operation={operation} call={call} />
     </section>
   );
 }
@@ -113,14 +116,14 @@ function CauseItem({ cause }: { cause: Exclude<Why403Cause, { code: 'EMPTY_INPUT
 }
 
 /** "Check before sending": the why-403 logic on the token's unverified facts, locally, with no request. */
-function PreSendCheckView({ credential, api, operation }: { credential: Credential; api: ApiDefinition; operation: ApiOperation | null }) {
+function PreSendCheckView({ credential, api, operation, call }: { credential: Credential; api: ApiDefinition; operation: ApiOperation | null; call: Omit<CallSubject, 'sub'> }) {
   const id = useId();
   if (credential.kind !== 'token' && credential.kind !== 'mint') return null;
   let outcome: 'passes' | 'fails' | 'unknown';
   let causes: Why403Cause[];
   let notes: Why403Note[] = [];
   if (operation) {
-    const check = preSendCheck(api, operation, credential.kind === 'token' ? { type: 'token', token: credential.token } : { type: 'mint', scope: credential.scope });
+    const check = preSendCheck(api, operation, credential.kind === 'token' ? { type: 'token', token: credential.token } : { type: 'mint', scope: credential.scope }, { call });
     ({ outcome, notes } = check.verdict);
     causes = decisiveCauses(check.verdict.causes);
   } else {

@@ -151,7 +151,7 @@ describe('/explorer', { timeout: 30_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Send request' }));
     const why = await within(screen.getByRole('region', { name: 'Response' })).findByRole('region', { name: 'Why' });
     expect(why).toHaveAttribute('data-code', 'OWN_USER_ONLY');
-    expect(why).toHaveTextContent("acts only on the token's own user");
+    expect(why).toHaveTextContent('update:current_user_metadata acts only on the token\u2019s own user (auth0|alice), and this call is on auth0|bob');
   });
 
   it('calls an own API with a free method and path', async () => {

@@ -81,6 +81,8 @@ export function Component() {
         bodyFields: bodyFields(target.draft?.bodyText ?? ''),
       })
     : null;
+  const draft = target?.draft;
+  const callSubject = { params: draft && 'pathParams' in draft ? draft.pathParams : {}, bodyFields: bodyFields(draft?.bodyText ?? '') };
   const built = target?.built ?? null;
   const errors = showErrors && built && !built.ok ? fieldErrors(built.errors) : new Map<string, string>();
   const minter = mintingProfile(list, profile);
@@ -203,7 +205,7 @@ export function Component() {
             {target?.built?.ok ? <SentHeaders baseUrl={target.baseUrl} request={target.built.request} credential={credential} /> : null}
           </section>
           {target && credential ? (
-            <AuthorizationPanel credential={credential} tabTokens={tabTokens} api={target.api} operation={target.operation} profileLabel={(credential.kind === 'mint' ? credential.profile : profile)?.label} />
+            <AuthorizationPanel credential={credential} tabTokens={tabTokens} api={target.api} operation={target.operation} profileLabel={(credential.kind === 'mint' ? credential.profile : profile)?.label} call={callSubject} />
           ) : null}
           <div className="button-row explorer-send">
             <button type="submit" className="primary" disabled={call.isPending || !target?.draft || !profile}>

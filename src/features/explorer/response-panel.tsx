@@ -64,7 +64,7 @@ function Answer({ outcome, api, onMintRetry }: { outcome: CallOutcome; api: ApiD
   const { response, sent } = outcome;
   const now = new Date();
   const rate = readRateLimit(response.headers, now);
-  const diagnosis = explainResponse({ status: response.status, headers: response.headers, body: response.body }, { api, operation: sent.operation, facts: sent.facts, now, bodyFields: bodyFields(sent.draft.bodyText) });
+  const diagnosis = explainResponse({ status: response.status, headers: response.headers, body: response.body }, { api, operation: sent.operation, facts: sent.facts, now, bodyFields: bodyFields(sent.draft.bodyText), ...('pathParams' in sent.draft ? { params: sent.draft.pathParams } : {}) });
   const headers = Object.entries(response.headers).sort(([a], [b]) => a.localeCompare(b));
   return (
     <>

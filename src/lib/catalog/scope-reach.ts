@@ -35,6 +35,62 @@ export function reachOf(api: ApiDefinition, alternative: readonly string[]): Sco
   };
 }
 
+/** What a call acts on, as far as the caller knows it: the token's `sub`, the path parameters, the body's top-level fields. */
+export interface CallSubject {
+  /** The token's `sub`; null when the token names no user (a client-credentials token, or a bare scope string). */
+  sub: string | null;
+  /** The filled path parameters (`{id}` → `auth0|bob`); a parameter missing or empty is not known yet. */
+  params: Readonly<Record<string, string>>;
+  /** The top-level members of the JSON body; null when unknown (not parsed yet, or not an object). */
+  bodyFields: readonly string[] | null;
+}
+
+/** Why a scope that passes the operation's scope check still cannot make this call (Auth0 then answers 403). */
+export type ReachRefusal =
+  /** A `*:current_user*` scope on another user's id: it reaches only the token's own `sub`. */
+  | { code: 'OTHER_USER'; scope: string; sub: string | null; target: string }
+  /** A scope limited to some fields of the user, with a body that changes others. */
+  | { code: 'FIELDS_OUTSIDE_REACH'; scope: string; allowed: readonly string[]; outside: readonly string[] };
+
+/**
+ * The user a call acts on: the `{id}` of `/api/v2/users/{id}…`, null where the path names none (the
+ * device-credentials endpoints act on the token's own user implicitly) or the id is not filled in yet.
+ */
+export function targetUserOf(operation: ApiOperation, params: Readonly<Record<string, string>>): string | null {
+  if (!operation.path.startsWith('/api/v2/users/{id}')) return null;
+  const id = params.id ?? '';
+  return id === '' ? null : id;
+}
+
+/**
+ * The one rule for how far a held scope reaches (Auth0's Management API, as the demo tenant enforces it): a
+ * `*:current_user*` scope acts only on the token's own `sub`, and a field-limited scope (FIELD_LIMITS) changes only its
+ * fields. Null: `scope` reaches this call (or what is not known yet cannot refuse it).
+ */
+export function scopeReachRefusal(api: ApiDefinition, operation: ApiOperation, scope: string, call: CallSubject): ReachRefusal | null {
+  if (api.kind !== 'auth0-management') return null;
+  const target = targetUserOf(operation, call.params);
+  if (isCurrentUserScope(scope) && target !== null && target !== call.sub) return { code: 'OTHER_USER', scope, sub: call.sub, target };
+  const allowed = FIELD_LIMITS[scope];
+  if (allowed && call.bodyFields) {
+    const outside = call.bodyFields.filter((f) => !allowed.includes(f));
+    if (outside.length > 0) return { code: 'FIELDS_OUTSIDE_REACH', scope, allowed, outside };
+  }
+  return null;
+}
+
+/** The held scopes (each one an alternative of the operation) that reach the call, and why each of the others does not. */
+export function reachingScopes(api: ApiDefinition, operation: ApiOperation, held: readonly string[], call: CallSubject): { reaching: string[]; refusals: ReachRefusal[] } {
+  const reaching: string[] = [];
+  const refusals: ReachRefusal[] = [];
+  for (const scope of held) {
+    const refusal = scopeReachRefusal(api, operation, scope, call);
+    if (refusal) refusals.push(refusal);
+    else reaching.push(scope);
+  }
+  return { reaching, refusals };
+}
+
 /** Whether a call with reach `outer` can do everything a call with reach `inner` can. */
 export function reachCovers(outer: ScopeReach, inner: ScopeReach): boolean {
   const fieldsOk = outer.fields === null || (inner.fields !== null && inner.fields.every((f) => outer.fields?.includes(f)));

@@ -1,4 +1,5 @@
 import type { AlternativeBlock } from './resolve-scopes';
+import type { ReachRefusal } from './scope-reach';
 import type { Why403Cause, Why403Note } from './why-403';
 
 const list = (scopes: readonly string[]) => scopes.join(', ');
@@ -45,6 +46,8 @@ export function causeMessage(cause: Why403Cause): { title: string; fix: string }
         title: `A user token cannot carry ${list(cause.scopes)}: the authorization server silently drops it.`,
         fix: 'Call this endpoint from a backend with a client-credentials (machine-to-machine) token.',
       };
+    case 'OUTSIDE_REACH':
+      return { title: cause.refusals.map(refusalMessage).join(' '), fix: reachFix(cause.refusals, cause.reachingAlternatives) };
     case 'NEEDS_USER_TOKEN':
       return {
         title: `${list(cause.scopes)} acts on the signed-in user only; a client-credentials token has no user.`,
@@ -75,4 +78,21 @@ export function blockMessage(block: AlternativeBlock): string {
     case 'needs-user-token':
       return 'Acts on the signed-in user only: useless on a client-credentials token.';
   }
+}
+
+/** One scope that passes the scope check but not this call: what it reaches, and what the call asks for. */
+export function refusalMessage(refusal: ReachRefusal): string {
+  switch (refusal.code) {
+    case 'OTHER_USER':
+      return `${refusal.scope} acts only on the token\u2019s own user (${refusal.sub ?? 'its sub'}), and this call is on ${refusal.target}: the API answers 403.`;
+    case 'FIELDS_OUTSIDE_REACH':
+      return `${refusal.scope} may change only ${list(refusal.allowed)}, and this body also changes ${list(refusal.outside)}: the API answers 403.`;
+  }
+}
+
+function reachFix(refusals: readonly ReachRefusal[], alternatives: readonly (readonly string[])[]): string {
+  const stay = refusals.map((r) => (r.code === 'OTHER_USER' ? `call it on ${r.sub ?? 'the token\u2019s own user'}` : `send only ${list(r.allowed)}`));
+  const options = alternatives.map((alt) => alt.join(' + ')).join(' | ');
+  const within = `To stay within the token, ${[...new Set(stay)].join(' and ')}`;
+  return options ? `${within}; to do this call as it is, use a token with one of: ${options}.` : `${within}.`;
 }

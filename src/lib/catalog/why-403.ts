@@ -1,5 +1,7 @@
 import type { ApiDefinition, ApiOperation, TokenKind } from './api-model';
 import { alternativeBlock } from './resolve-scopes';
+import { scopeReachRefusal } from './scope-reach';
+import type { CallSubject, ReachRefusal } from './scope-reach';
 import type { UnverifiedTokenFacts } from './token-facts';
 
 /** Why a call is refused. The UI switches on `code`. */
@@ -16,7 +18,12 @@ export type Why403Cause =
   | { code: 'WRONG_AUDIENCE'; audiences: string[]; expected: string; missingTrailingSlash: boolean; fromIssuer?: boolean }
   | { code: 'MISSING_SCOPE'; anyOf: string[][] }
   | { code: 'USER_SCOPE_UNAVAILABLE'; scopes: string[] }
-  | { code: 'NEEDS_USER_TOKEN'; scopes: string[] };
+  | { code: 'NEEDS_USER_TOKEN'; scopes: string[] }
+  /**
+   * The token holds an accepted scope, but not one that reaches this call (another user's id, a field outside the
+   * scope's part of the user): the API answers 403 all the same. `reachingAlternatives`: the accepted ones that would.
+   */
+  | { code: 'OUTSIDE_REACH'; refusals: ReachRefusal[]; reachingAlternatives: string[][] };
 
 /** Things worth knowing even when the call passes. */
 export type Why403Note =
@@ -40,6 +47,8 @@ export interface TokenCheckOptions {
   clockTolerance?: number;
   /** The token kind to assume when the input cannot tell (a plain scope string). */
   assumedKind?: TokenKind;
+  /** The call as the form will send it (path parameters, body fields): scopes are then judged on what they reach. */
+  call?: Omit<CallSubject, 'sub'>;
 }
 
 /** User-bound or client-credentials: from the token when it tells, else the assumed kind. */
@@ -130,11 +139,17 @@ export function explainWhy403(api: ApiDefinition, operation: ApiOperation, facts
   // A current_user scope on a client-credentials token has no user to act on.
   const kind = tokenKindOf(facts, options.assumedKind);
   const usable = kind ? passing.filter((alt) => alternativeBlock(api, alt, kind) === null) : passing;
-  const satisfiedBy = usable[0] ?? null;
+  const call: CallSubject | null = options.call ? { ...options.call, sub: facts.subject } : null;
+  const refusalsOf = (alt: readonly string[]) => (call ? alt.flatMap((s) => scopeReachRefusal(api, operation, s, call) ?? []) : []);
+  const reaching = usable.filter((alt) => refusalsOf(alt).length === 0);
+  const satisfiedBy = reaching[0] ?? null;
 
   const canRead = facts.kind === 'jwt' || facts.kind === 'scope-string';
   if (canRead && satisfiedBy === null) {
-    if (kind === 'user' && operation.alternatives.every((alt) => alternativeBlock(api, alt, 'user') === 'not-grantable-to-users')) {
+    if (usable.length > 0) {
+      const reachingAlternatives = operation.alternatives.filter((alt) => refusalsOf(alt).length === 0 && (!kind || alternativeBlock(api, alt, kind) === null)).map((alt) => [...alt]);
+      causes.push({ code: 'OUTSIDE_REACH', refusals: usable.flatMap(refusalsOf), reachingAlternatives });
+    } else if (kind === 'user' && operation.alternatives.every((alt) => alternativeBlock(api, alt, 'user') === 'not-grantable-to-users')) {
       causes.push({ code: 'USER_SCOPE_UNAVAILABLE', scopes: [...new Set(operation.alternatives.flat())] });
     } else if (kind === 'm2m' && operation.alternatives.every((alt) => alternativeBlock(api, alt, 'm2m') === 'needs-user-token')) {
       causes.push({ code: 'NEEDS_USER_TOKEN', scopes: [...new Set(operation.alternatives.flat())] });

@@ -5,7 +5,8 @@ import { alternativeBlock } from '../catalog/resolve-scopes';
 import type { UnverifiedTokenFacts } from '../catalog/token-facts';
 import { audienceMatches, expectedAudience, tokenProblems } from '../catalog/why-403';
 import type { Why403Cause } from '../catalog/why-403';
-import { causeMessage } from '../catalog/why-403-messages';
+import { scopeReachRefusal } from '../catalog/scope-reach';
+import { causeMessage, refusalMessage } from '../catalog/why-403-messages';
 import { parseBearerChallenge } from './bearer-challenge';
 import type { BearerChallenge } from './bearer-challenge';
 import { leastPrivilegeMint } from './pre-send-check';
@@ -36,6 +37,8 @@ export type ResponseDiagnosisCode =
   | 'NEEDS_USER_TOKEN'
   /** 403 although the token holds a user-context scope: it covers only the token's own user and part of it. */
   | 'OWN_USER_ONLY'
+  /** Found before sending: the token's accepted scope does not reach this call (another user, another field). */
+  | 'OUTSIDE_REACH'
   | 'RATE_LIMITED'
   /** The demo tenant's 501: it checks the scopes of this endpoint but has no store behind it. */
   | 'NOT_EMULATED'
@@ -75,6 +78,8 @@ export interface ExplainContext {
   now?: Date;
   /** The members of the JSON body that was sent, when it was an object: the scope to mint must let the call change them. */
   bodyFields?: readonly string[] | null;
+  /** The path parameters that were sent (`{id}` → `auth0|bob`): which user the call acted on. */
+  params?: Readonly<Record<string, string>>;
 }
 
 /** Auth0's error body: `{statusCode, error, message, errorCode?}`. */
@@ -223,10 +228,13 @@ function explainForbidden(context: ExplainContext, reading: Reading): ResponseDi
   const inPlay = [...expectedScopes, ...(operation ? acceptedScopes(operation) : [])];
   const ownUserScope = kind === 'user' ? inPlay.find((s) => held.has(s) && isCurrentUserScope(s)) : undefined;
   if (ownUserScope) {
+    const refusal = operation && context.params ? scopeReachRefusal(api, operation, ownUserScope, { sub: facts?.subject ?? null, params: context.params, bodyFields: context.bodyFields ?? null }) : null;
     return {
       ...shared,
       code: 'OWN_USER_ONLY',
-      title: `The token holds ${ownUserScope}, which acts only on the token's own user (its sub), and only on the part the scope names.`,
+      title: refusal
+        ? refusalMessage(refusal)
+        : `The token holds ${ownUserScope}, which acts only on the token's own user (its sub), and only on the part the scope names.`,
       fix: `Call it on your own user, changing only what ${ownUserScope} covers (update:current_user_metadata: user_metadata).${mintFix}`,
     };
   }

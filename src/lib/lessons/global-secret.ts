@@ -67,7 +67,7 @@ export const globalSecretLesson: Lesson = {
     {
       id: 'call-clients',
       title: 'Call GET /api/v2/clients with it: 200',
-      actions: ['In the explorer, Profile “Demo tenant: demo-m2m”, Authorize with “A token obtained in this tab”, the minted token. Press “Send request”: the answer lists the clients, with their secrets since the token holds read:client_keys.'],
+      actions: ['In the explorer, Profile “Demo tenant: demo-m2m”, Authorize with “A token obtained in this tab”, the minted token. Press “Send request”: the answer lists the clients, and read:client_keys lets it carry their client_secret members. A secret the companion server holds in its own configuration (the demo profiles’ clients) shows as “[redacted]”: the companion scrubs every secret it knows from every answer it relays, so none reaches this page.'],
       links: [{ label: 'Open the explorer on GET /api/v2/clients', to: () => explorerLink('GET /api/v2/clients') }],
       check: (observations) => observationsOf(observations, 'api-call').some((o) => o.operation === 'GET /api/v2/clients' && o.status === 200 && o.credential === 'own-token' && holdsAll(o.scopes, LEAST_PRIVILEGE)),
       lesson: 'The script needs nothing more than this call: the grant says so, and the token proves it.',

@@ -1,14 +1,14 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { isCurrentUserScope } from '../../lib/catalog/api-model';
 import { createRedactingLogger, type Logger } from '../logger';
+import { reachingScopes } from '../../lib/catalog/scope-reach';
 import { Auth0ApiError, auth0Errors } from './auth0-errors';
 import { scopesOf, type BearerVerifier } from './bearer-token';
 import { BurstLimiter, rateLimitKey } from './burst-limit';
 import { applicationPasswordRoutes } from './mgmt-application-passwords';
 import { clientRoutes } from './mgmt-clients';
 import type { ManagementEnv } from './management-context';
-import { matchManagementOperation } from './management-operations';
+import { managementApiDefinition, matchManagementOperation } from './management-operations';
 import { roleRoutes } from './mgmt-roles';
 import { userRoutes } from './mgmt-users';
 import { maxBodyBytes } from './request-body';
@@ -71,13 +71,14 @@ export function managementApi({
     const scopes = scopesOf(check.claims);
     const heldScopes = matched.acceptedScopes.filter((s) => scopes.has(s));
     if (heldScopes.length === 0) throw auth0Errors.insufficientScope(matched.acceptedScopes);
-    // `*:current_user*` scopes act on the token's own user only.
-    const ownUserOnly = heldScopes.every(isCurrentUserScope);
-    if (ownUserOnly && matched.operation.path.startsWith('/api/v2/users/{id}') && matched.params.id !== check.claims.sub) {
-      throw auth0Errors.insufficientScope(matched.acceptedScopes.filter((s) => !isCurrentUserScope(s)));
+    // The app's one reach rule: `*:current_user*` scopes act on the token's own user only (the body is judged by its handler).
+    const subject = { sub: typeof check.claims.sub === 'string' ? check.claims.sub : null, params: matched.params, bodyFields: null };
+    const reaching = reachingScopes(managementApiDefinition, matched.operation, heldScopes, subject).reaching;
+    if (reaching.length === 0) {
+      throw auth0Errors.insufficientScope(reachingScopes(managementApiDefinition, matched.operation, matched.acceptedScopes, subject).reaching);
     }
     c.set('claims', check.claims);
-    c.set('heldScopes', heldScopes);
+    c.set('heldScopes', reaching);
     c.set('matched', matched);
     c.set('tenant', tenant);
     await next();

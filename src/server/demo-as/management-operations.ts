@@ -1,4 +1,4 @@
-import { managementApiFromCatalog, type ApiOperation } from '../../lib/catalog/api-model';
+import { managementApiFromCatalog, type ApiDefinition, type ApiOperation } from '../../lib/catalog/api-model';
 import catalogJson from '../../lib/catalog/data/auth0-management-api.json';
 import { catalogSchema } from '../../lib/catalog/schema';
 
@@ -31,7 +31,8 @@ const compile = (operation: ApiOperation): CompiledOperation => {
 };
 
 /** Every operation of the catalog, from the same data the app's scope picker uses. */
-export const managementOperations: readonly ApiOperation[] = managementApiFromCatalog(catalogSchema.parse(catalogJson)).operations;
+export const managementApiDefinition: ApiDefinition = managementApiFromCatalog(catalogSchema.parse(catalogJson));
+export const managementOperations: readonly ApiOperation[] = managementApiDefinition.operations;
 
 const compiled = managementOperations.map(compile);
 

@@ -1,12 +1,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { FIELD_LIMITS } from '../../lib/catalog/scope-reach';
+import { scopeReachRefusal } from '../../lib/catalog/scope-reach';
 import { auth0Errors } from './auth0-errors';
 import { jsonBody, newId, paged, requireCovering, type ManagementContext, type ManagementEnv } from './management-context';
 import { mergeMetadata } from './metadata-merge';
 import { checkPermissionsExist, permissionView, permissionsSchema } from './mgmt-roles';
 import type { TenantStore, TenantUser } from './tenant-store';
 import { boundedString, profileBytes, userLimits } from './user-limits';
+import { managementApiDefinition } from './management-operations';
 import { matchesUserQuery } from './user-search';
 
 /** Users at the demo Management API, with Auth0's request and response shapes. */
@@ -74,11 +75,13 @@ function saveUser(tenant: TenantStore, user: TenantUser): TenantUser {
 
 const idParam = (c: ManagementContext) => c.var.matched.params.id ?? '';
 
-/** Whether `scope` lets the token act on `userId`: `*:current_user*` scopes only on the token's own user. */
-const onUser = (c: ManagementContext, scope: string, userId: string) => !scope.includes(':current_user') || c.var.claims.sub === userId;
-
-/** Which fields of a user each scope accepted by PATCH may change. */
-const patchableFields: Record<string, readonly string[] | 'any'> = { 'update:users': 'any', ...FIELD_LIMITS };
+/** Whether `scope` reaches this call with this body: the app's one rule (its own user only, only its part of the user). */
+const reaches = (c: ManagementContext, bodyFields: readonly string[]) => (scope: string) =>
+  scopeReachRefusal(managementApiDefinition, c.var.matched.operation, scope, {
+    sub: typeof c.var.claims.sub === 'string' ? c.var.claims.sub : null,
+    params: c.var.matched.params,
+    bodyFields,
+  }) === null;
 
 export function userRoutes(): Hono<ManagementEnv> {
   const app = new Hono<ManagementEnv>();
@@ -125,10 +128,7 @@ export function userRoutes(): Hono<ManagementEnv> {
     const id = idParam(c);
     const body = await jsonBody(c, patchUserSchema);
     const fields = Object.keys(body);
-    requireCovering(c, (scope) => {
-      const allowed = patchableFields[scope];
-      return onUser(c, scope, id) && (allowed === 'any' || (allowed !== undefined && fields.every((f) => allowed.includes(f))));
-    });
+    requireCovering(c, reaches(c, fields));
     const user = existingUser(c.var.tenant, id);
     const newEmail = body.email;
     if (newEmail !== undefined && c.var.tenant.users.find((u) => u.user_id !== id && sameEmail(u.email, newEmail))) throw auth0Errors.emailExists();
